@@ -1,0 +1,251 @@
+package dev.firetap.config;
+
+import dev.firetap.redis.RedisEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The kinds of values settings take: booleans, bounded numbers, durations, sizes and names. */
+final class Rules {
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,18}");
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,18})(ms|s|m|h)");
+  private static final Pattern SIZE = Pattern.compile("([0-9]{1,18})(b|kb|mb|gb|kib|mib|gib)?");
+  private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9_.-]*");
+  private static final Pattern RESERVED_COLLECTION_ID = Pattern.compile("__.*__");
+  private static final long KB = 1024;
+  private static final long MB = KB * 1024;
+  private static final long GB = MB * 1024;
+  private static final int MAX_COLLECTION_ID_BYTES = 1500;
+
+  private Rules() {}
+
+  static Rule<Boolean> bool() {
+    return checked("true or false", Rules::parseBoolean, String::valueOf);
+  }
+
+  static Rule<Integer> wholeNumber(int min, int max) {
+    return checked(
+        "a whole number from " + min + " to " + max,
+        text -> (int) parseWholeNumber(text, min, max),
+        String::valueOf);
+  }
+
+  static Rule<Long> wholeNumber(long min, long max) {
+    return checked(
+        "a whole number from " + min + " to " + max,
+        text -> parseWholeNumber(text, min, max),
+        String::valueOf);
+  }
+
+  static Rule<Duration> duration(Duration min, Duration max) {
+    String description =
+        "a duration from "
+            + formatDuration(min)
+            + " to "
+            + formatDuration(max)
+            + " (a whole number with unit ms, s, m or h, or ISO-8601 such as PT5S)";
+    return checked(description, text -> parseDuration(text, min, max), Rules::formatDuration);
+  }
+
+  static Rule<Long> size(long min, long max) {
+    String description =
+        "a size from "
+            + formatSize(min)
+            + " to "
+            + formatSize(max)
+            + " (a whole number with optional unit B, KB, MB, GB, KiB, MiB or GiB; 1KB = 1024B)";
+    return checked(description, text -> parseSize(text, min, max), Rules::formatSize);
+  }
+
+  static Rule<String> name(int maxLength) {
+    String description = "1 to " + maxLength + " characters of A-Z, a-z, 0-9, '_', '.' and '-'";
+    return checked(description, text -> parseName(text, maxLength), Function.identity());
+  }
+
+  static Rule<Path> path() {
+    return checked("a file system path", Rules::parsePath, Path::toString);
+  }
+
+  static Rule<String> collectionId() {
+    String description =
+        "a Firestore collection id: 1 to 1500 bytes, no '/', not '.' or '..', not like __name__";
+    return checked(description, Rules::parseCollectionId, Function.identity());
+  }
+
+  static Rule<RedisEndpoint> redisUrl() {
+    return new Rule<>() {
+      @Override
+      public String description() {
+        return "a redis:// or rediss:// URL: redis://[[user]:password@]host[:port][/db],"
+            + " db 0 to 15";
+      }
+
+      @Override
+      public RedisEndpoint parse(String setting, String text) {
+        return RedisEndpoint.parse(text);
+      }
+
+      @Override
+      public String format(RedisEndpoint value) {
+        return value.password().isPresent()
+            ? value.redacted() + " (with credentials)"
+            : value.redacted();
+      }
+    };
+  }
+
+  /**
+   * A rule whose parser rejects text by throwing any of the usual parsing exceptions; the rule
+   * turns them into one message naming the setting, the text and {@code description}.
+   */
+  private static <T> Rule<T> checked(
+      String description, Function<String, T> parser, Function<T, String> formatter) {
+    return new Rule<>() {
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public T parse(String setting, String text) {
+        try {
+          return parser.apply(text.strip());
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
+          throw new IllegalArgumentException(
+              setting + " must be " + description + ", got '" + text + "'", e);
+        }
+      }
+
+      @Override
+      public String format(T value) {
+        return formatter.apply(value);
+      }
+    };
+  }
+
+  private static boolean parseBoolean(String text) {
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new IllegalArgumentException("not a boolean");
+  }
+
+  private static long parseWholeNumber(String text, long min, long max) {
+    if (!WHOLE_NUMBER.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a whole number");
+    }
+    return inRange(Long.parseLong(text), min, max);
+  }
+
+  private static Duration parseDuration(String text, Duration min, Duration max) {
+    Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+    Duration value =
+        text.equals("0")
+            ? Duration.ZERO
+            : matcher.matches()
+                ? Duration.of(Long.parseLong(matcher.group(1)), durationUnit(matcher.group(2)))
+                : Duration.parse(text);
+    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return value;
+  }
+
+  private static ChronoUnit durationUnit(String unit) {
+    return switch (unit) {
+      case "ms" -> ChronoUnit.MILLIS;
+      case "s" -> ChronoUnit.SECONDS;
+      case "m" -> ChronoUnit.MINUTES;
+      default -> ChronoUnit.HOURS;
+    };
+  }
+
+  private static long parseSize(String text, long min, long max) {
+    Matcher matcher = SIZE.matcher(text.toLowerCase(Locale.ROOT));
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("not a size");
+    }
+    long number = Long.parseLong(matcher.group(1));
+    return inRange(Math.multiplyExact(number, sizeUnit(matcher.group(2))), min, max);
+  }
+
+  private static long sizeUnit(String unit) {
+    if (unit == null || unit.equals("b")) {
+      return 1;
+    }
+    return switch (unit.charAt(0)) {
+      case 'k' -> KB;
+      case 'm' -> MB;
+      default -> GB;
+    };
+  }
+
+  private static String parseName(String text, int maxLength) {
+    if (text.isEmpty() || text.length() > maxLength || !NAME_CHARACTERS.matcher(text).matches()) {
+      throw new IllegalArgumentException("not a name");
+    }
+    return text;
+  }
+
+  private static Path parsePath(String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("empty path");
+    }
+    return Path.of(text);
+  }
+
+  private static String parseCollectionId(String text) {
+    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+    boolean valid =
+        bytes >= 1
+            && bytes <= MAX_COLLECTION_ID_BYTES
+            && text.indexOf('/') < 0
+            && !text.equals(".")
+            && !text.equals("..")
+            && !RESERVED_COLLECTION_ID.matcher(text).matches();
+    if (!valid) {
+      throw new IllegalArgumentException("not a collection id");
+    }
+    return text;
+  }
+
+  private static long inRange(long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException("out of range");
+    }
+    return value;
+  }
+
+  static String formatDuration(Duration duration) {
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.toNanosPart() % 1_000_000 != 0 || duration.isNegative()) {
+      return duration.toString();
+    }
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
+
+  static String formatSize(long bytes) {
+    if (bytes != 0 && bytes % GB == 0) {
+      return bytes / GB + "GB";
+    }
+    if (bytes != 0 && bytes % MB == 0) {
+      return bytes / MB + "MB";
+    }
+    return bytes != 0 && bytes % KB == 0 ? bytes / KB + "KB" : bytes + "B";
+  }
+}
