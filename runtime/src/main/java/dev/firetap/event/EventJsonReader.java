@@ -1,0 +1,243 @@
+package dev.firetap.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns parsed JSON objects into events, checking every field against {@code docs/events.md}.
+ * Unknown fields are ignored so that newer producers can add fields.
+ */
+final class EventJsonReader {
+
+  private EventJsonReader() {}
+
+  static ChangeEvent change(Map<String, Object> json) {
+    Fields fields = new Fields("change event", "", json);
+    return new ChangeEvent(
+        fields.string("id"),
+        operation(fields),
+        fields.string("collection"),
+        fields.string("documentId"),
+        fields.string("path"),
+        fields.nullableMap("before"),
+        fields.nullableMap("after"),
+        fields.strings("changedFields"),
+        fields.timestamp("commitTime"),
+        transaction(fields.object("tx")),
+        changeSource(fields.object("source")),
+        fields.nullableString("userId"));
+  }
+
+  static LogEvent log(Map<String, Object> json) {
+    Fields fields = new Fields("log event", "", json);
+    return new LogEvent(
+        fields.string("id"),
+        fields.timestamp("timestamp"),
+        level(fields),
+        fields.string("event"),
+        fields.nullableString("userId"),
+        fields.map("data"),
+        fields.string("service"),
+        fields.string("host"),
+        fields.optionalString("message"),
+        errorInfo(fields),
+        fields.optionalString("traceId"),
+        logSource(fields),
+        fields.optionalLong("durationMs"));
+  }
+
+  /** Reads the value at the parser's current token into maps, lists and scalars. */
+  static Object readValue(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT:
+        return readObject(parser);
+      case START_ARRAY:
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(readValue(parser));
+        }
+        return list;
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? parser.getBigIntegerValue()
+            : (Object) parser.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  static Map<String, Object> readObject(JsonParser parser) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      parser.nextToken();
+      map.put(name, readValue(parser));
+    }
+    return map;
+  }
+
+  private static Operation operation(Fields fields) {
+    String wireName = fields.string("op");
+    Operation op = Operation.forWireName(wireName);
+    if (op == null) {
+      throw fields.invalid("op", "be one of create, update, delete", wireName);
+    }
+    return op;
+  }
+
+  private static Level level(Fields fields) {
+    String wireName = fields.string("level");
+    Level level = Level.forWireName(wireName);
+    if (level == null) {
+      throw fields.invalid("level", "be one of debug, info, warn, error", wireName);
+    }
+    return level;
+  }
+
+  private static Transaction transaction(Fields tx) {
+    return new Transaction(tx.string("id"), tx.intValue("size"), tx.intValue("index"));
+  }
+
+  private static ChangeSource changeSource(Fields source) {
+    return new ChangeSource(
+        source.string("service"), source.string("host"), source.string("version"));
+  }
+
+  private static ErrorInfo errorInfo(Fields fields) {
+    if (fields.absent("error")) {
+      return null;
+    }
+    Fields error = fields.object("error");
+    return new ErrorInfo(
+        error.string("type"), error.optionalString("message"), error.string("stack"));
+  }
+
+  private static LogSource logSource(Fields fields) {
+    if (fields.absent("source")) {
+      return null;
+    }
+    Fields source = fields.object("source");
+    return new LogSource(source.string("class"), source.string("method"));
+  }
+
+  /** The fields of one JSON object, read with messages that name the event kind and field. */
+  private record Fields(String kind, String prefix, Map<String, Object> json) {
+
+    boolean absent(String name) {
+      return json.get(name) == null;
+    }
+
+    Object required(String name) {
+      if (!json.containsKey(name)) {
+        throw new EventFormatException(kind + " field '" + prefix + name + "' is missing");
+      }
+      return json.get(name);
+    }
+
+    String string(String name) {
+      Object value = required(name);
+      if (!(value instanceof String text)) {
+        throw invalid(name, "be a string", value);
+      }
+      return text;
+    }
+
+    String nullableString(String name) {
+      Object value = required(name);
+      return value == null ? null : string(name);
+    }
+
+    String optionalString(String name) {
+      return absent(name) ? null : string(name);
+    }
+
+    Map<String, Object> map(String name) {
+      Object value = required(name);
+      if (!(value instanceof Map<?, ?>)) {
+        throw invalid(name, "be an object", value);
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) value;
+      return map;
+    }
+
+    Map<String, Object> nullableMap(String name) {
+      return required(name) == null ? null : map(name);
+    }
+
+    Fields object(String name) {
+      return new Fields(kind, prefix + name + ".", map(name));
+    }
+
+    List<String> strings(String name) {
+      Object value = required(name);
+      if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+        throw invalid(name, "be an array of strings", value);
+      }
+      @SuppressWarnings("unchecked")
+      List<String> strings = (List<String>) list;
+      return strings;
+    }
+
+    Instant timestamp(String name) {
+      String text = string(name);
+      try {
+        return Timestamps.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw invalid(name, "be an RFC 3339 timestamp such as 2026-12-03T12:00:00.123456Z", text);
+      }
+    }
+
+    int intValue(String name) {
+      Object value = required(name);
+      if (!(value instanceof Long number) || number != number.intValue()) {
+        throw invalid(name, "be a 32-bit integer", value);
+      }
+      return number.intValue();
+    }
+
+    Long optionalLong(String name) {
+      Object value = absent(name) ? null : required(name);
+      if (value != null && !(value instanceof Long)) {
+        throw invalid(name, "be an integer of at most 64 bits", value);
+      }
+      return (Long) value;
+    }
+
+    EventFormatException invalid(String name, String expectation, Object found) {
+      return new EventFormatException(
+          kind + " field '" + prefix + name + "' must " + expectation + ", got " + describe(found));
+    }
+
+    private static String describe(Object value) {
+      if (value == null) {
+        return "null";
+      }
+      if (value instanceof String text) {
+        return "'" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + "'";
+      }
+      if (value instanceof Map<?, ?>) {
+        return "an object";
+      }
+      if (value instanceof List<?>) {
+        return "an array";
+      }
+      return value.toString();
+    }
+  }
+}
