@@ -54,7 +54,7 @@ public final class Settings {
               "firetap.queue.capacity",
               "queueCapacity",
               Rules.wholeNumber(1024, 16_777_216),
-              "65536",
+              "262144",
               "Events held in memory between the application threads and the sender (when full,"
                   + " new events are dropped and counted)."),
           Setting.of(

@@ -121,7 +121,7 @@ class FiretapConfigTest {
     assertThat(config.redisTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.prefix()).isEqualTo("firetap");
     assertThat(config.service()).isEqualTo("OrderService");
-    assertThat(config.queueCapacity()).isEqualTo(65536);
+    assertThat(config.queueCapacity()).isEqualTo(262144);
     assertThat(config.batchSize()).isEqualTo(512);
     assertThat(config.spoolDir()).isEqualTo(Path.of("/home/ada/.firetap/spool"));
     assertThat(config.spoolMaxBytes()).isEqualTo(512L * 1024 * 1024);
@@ -443,6 +443,6 @@ class FiretapConfigTest {
 
     assertThat(config.prefix()).isEqualTo("shop");
     assertThat(config.batchSize()).isEqualTo(512);
-    assertThat(config.queueCapacity()).isEqualTo(65536);
+    assertThat(config.queueCapacity()).isEqualTo(262144);
   }
 }

@@ -1,0 +1,402 @@
+package dev.firetap.emit.internal;
+
+import dev.firetap.redis.RedisConnector;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emitter's background thread: takes batches from the spool (older events) or the queue, writes
+ * them to Redis, and while Redis is unreachable moves them to the spool and retries with backoff.
+ *
+ * <p>Order is kept by one rule: events are taken from the queue only while the spool is empty, and
+ * a batch that fails goes to the spool before anything newer does.
+ */
+final class Sender implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(Sender.class);
+  private static final long FIRST_BACKOFF_MILLIS = 100;
+  private static final long MAX_BACKOFF_MILLIS = 5_000;
+  private static final long QUEUE_POLL_MILLIS = 50;
+
+  private final SenderSettings settings;
+  private final BlockingQueue<Object> queue;
+  private final EnvelopeFactory envelopes;
+  private final BatchWriter writer;
+  private final RedisConnector connector;
+  private final EmitterCounters counters;
+
+  private volatile Spool spool;
+  private volatile boolean closing;
+  private volatile long closeDeadlineNanos;
+  private StatefulRedisConnection<byte[], byte[]> connection;
+  private List<Envelope> retained = List.of();
+  private Batch prefetched = Batch.EMPTY;
+  private boolean reachable = true;
+  private long outageStartNanos;
+  private long backoffMillis = FIRST_BACKOFF_MILLIS;
+
+  Sender(
+      SenderSettings settings,
+      BlockingQueue<Object> queue,
+      EnvelopeFactory envelopes,
+      BatchWriter writer,
+      RedisConnector connector,
+      EmitterCounters counters) {
+    this.settings = settings;
+    this.queue = queue;
+    this.envelopes = envelopes;
+    this.writer = writer;
+    this.connector = connector;
+    this.counters = counters;
+  }
+
+  @Override
+  public void run() {
+    spool = SpoolLocation.open(settings.spoolDir(), settings.service(), settings.spoolMaxBytes());
+    while (!finished()) {
+      try {
+        step();
+      } catch (RuntimeException e) {
+        log.error("{}: emitter step failed; retrying", settings.service(), e);
+        pause(FIRST_BACKOFF_MILLIS);
+      }
+      counters.reportDrops(settings.service(), false);
+    }
+    shutdown();
+  }
+
+  /**
+   * Asks the thread to deliver what it holds within {@code timeout}, then spool the rest and stop.
+   */
+  void close(Duration timeout) {
+    closeDeadlineNanos = System.nanoTime() + timeout.toNanos();
+    closing = true;
+  }
+
+  long spooled() {
+    Spool current = spool;
+    return current == null ? 0 : current.size();
+  }
+
+  long spoolBytes() {
+    Spool current = spool;
+    return current == null ? 0 : current.bytes();
+  }
+
+  private void step() {
+    Batch batch = prefetched.isEmpty() ? nextBatch() : prefetched;
+    prefetched = Batch.EMPTY;
+    if (batch.isEmpty()) {
+      return;
+    }
+
+    CompletableFuture<Long> written = send(batch.envelopes());
+    if (batch.source() == Batch.Source.QUEUE && !closing) {
+      // Encode the next batch while Redis works on this one; only one batch is ever in flight.
+      prefetched = takeFromQueue(0);
+    }
+
+    if (await(written)) {
+      acknowledge(batch);
+      return;
+    }
+
+    holdBack(batch);
+    holdBack(prefetched);
+    prefetched = Batch.EMPTY;
+    if (!closing) {
+      awaitRetry();
+    }
+  }
+
+  private boolean finished() {
+    if (!closing) {
+      return false;
+    }
+    boolean drained =
+        queue.isEmpty() && retained.isEmpty() && prefetched.isEmpty() && spooled() == 0;
+    return drained || !reachable || System.nanoTime() - closeDeadlineNanos > 0;
+  }
+
+  private Batch nextBatch() {
+    if (!retained.isEmpty()) {
+      return new Batch(retained, Batch.Source.MEMORY, 0);
+    }
+    if (spooled() > 0) {
+      if (queue.size() > settings.queueCapacity() / 2) {
+        spillQueue();
+      }
+      return readSpool();
+    }
+    return takeFromQueue(QUEUE_POLL_MILLIS);
+  }
+
+  private Batch takeFromQueue(long waitMillis) {
+    List<Object> events = new ArrayList<>(settings.batchSize());
+    try {
+      Object first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+      if (first == null) {
+        return Batch.EMPTY;
+      }
+      events.add(first);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Batch.EMPTY;
+    }
+    queue.drainTo(events, settings.batchSize() - 1);
+    return new Batch(encode(events), Batch.Source.QUEUE, 0);
+  }
+
+  private List<Envelope> encode(List<Object> events) {
+    List<Envelope> encoded = new ArrayList<>(events.size());
+    for (Object event : events) {
+      try {
+        encoded.add(envelopes.envelope(event));
+      } catch (RuntimeException e) {
+        counters.droppedUnencodable();
+        log.error("{}: cannot encode a {}; it is lost", settings.service(), event.getClass(), e);
+      }
+    }
+    return encoded;
+  }
+
+  private Batch readSpool() {
+    List<byte[]> records;
+    try {
+      records = spool.peek(settings.batchSize());
+    } catch (IOException e) {
+      log.error("{}: cannot read the spool {}", settings.service(), spool.directory(), e);
+      pause(MAX_BACKOFF_MILLIS);
+      return Batch.EMPTY;
+    }
+    List<Envelope> decoded = new ArrayList<>(records.size());
+    for (byte[] record : records) {
+      try {
+        decoded.add(Envelope.fromBytes(record));
+      } catch (IOException e) {
+        counters.droppedUnencodable();
+        log.error(
+            "{}: unreadable record in the spool {}; it is lost",
+            settings.service(),
+            spool.directory(),
+            e);
+      }
+    }
+    return new Batch(decoded, Batch.Source.SPOOL, records.size());
+  }
+
+  /** Sends the batch without waiting; connects first when there is no connection yet. */
+  private CompletableFuture<Long> send(List<Envelope> batch) {
+    if (batch.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    try {
+      if (connection == null) {
+        connection = connector.connect();
+      }
+      return writer.write(connection.async(), batch).toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Waits for a write; true when Redis took it. */
+  private boolean await(CompletableFuture<Long> written) {
+    try {
+      written.get(settings.commandTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      reachable();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      unreachable(e);
+    } catch (ExecutionException e) {
+      unreachable(e.getCause());
+    } catch (TimeoutException | RuntimeException e) {
+      unreachable(e);
+    }
+    return false;
+  }
+
+  private void acknowledge(Batch batch) {
+    if (batch.source() == Batch.Source.SPOOL) {
+      try {
+        spool.remove(batch.spoolRecords());
+      } catch (IOException e) {
+        // Delivered but still spooled: sent again later, where the producer sequence skips it.
+        log.error("{}: cannot advance the spool {}", settings.service(), spool.directory(), e);
+      }
+    } else if (batch.source() == Batch.Source.MEMORY) {
+      retained = List.of();
+    }
+    counters.emitted(batch.envelopes().size(), local(batch.envelopes()));
+    backoffMillis = FIRST_BACKOFF_MILLIS;
+  }
+
+  private void holdBack(Batch batch) {
+    if (batch.source() != Batch.Source.QUEUE || batch.isEmpty()) {
+      return;
+    }
+    if (spool == null || !appendToSpool(batch.envelopes())) {
+      List<Envelope> kept = new ArrayList<>(retained);
+      kept.addAll(batch.envelopes());
+      retained = kept;
+    }
+  }
+
+  /** Spools the envelopes; false when the spool failed (the envelopes were not written). */
+  private boolean appendToSpool(List<Envelope> batch) {
+    List<byte[]> records = new ArrayList<>(batch.size());
+    for (Envelope envelope : batch) {
+      records.add(envelope.toBytes());
+    }
+    try {
+      int appended = spool.append(records);
+      if (appended < batch.size()) {
+        List<Envelope> lost = batch.subList(appended, batch.size());
+        counters.droppedSpoolFull(lost.size(), local(lost));
+        counters.reportDrops(settings.service(), false);
+      }
+      return true;
+    } catch (IOException e) {
+      log.error("{}: cannot write to the spool {}", settings.service(), spool.directory(), e);
+      return false;
+    }
+  }
+
+  /** Moves everything queued now to the spool, oldest first. */
+  private void spillQueue() {
+    List<Object> events = new ArrayList<>(settings.batchSize());
+    while (queue.drainTo(events, settings.batchSize()) > 0) {
+      List<Envelope> batch = encode(events);
+      if (!appendToSpool(batch)) {
+        counters.droppedSpoolFull(batch.size(), local(batch));
+      }
+      events.clear();
+    }
+  }
+
+  private void awaitRetry() {
+    long jitter = ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1);
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoffMillis / 2 + jitter);
+    while (!closing && System.nanoTime() - until < 0) {
+      if (spool != null) {
+        spillQueue();
+      }
+      pause(QUEUE_POLL_MILLIS);
+    }
+    backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
+  }
+
+  private void reachable() {
+    counters.connected();
+    if (!reachable) {
+      reachable = true;
+      log.info(
+          "{}: Redis at {} reachable again after {} ms; delivering {} spooled events",
+          settings.service(),
+          connector.endpoint(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - outageStartNanos),
+          spooled());
+    }
+  }
+
+  private void unreachable(Throwable error) {
+    counters.failed(error);
+    if (reachable) {
+      reachable = false;
+      outageStartNanos = System.nanoTime();
+      log.warn(
+          "{}: cannot write to Redis at {} ({}); events wait in the queue and spill to {}",
+          settings.service(),
+          connector.endpoint(),
+          error.toString(),
+          spool == null ? "nowhere (no spool)" : spool.directory());
+    } else {
+      log.debug(
+          "{}: Redis at {} still unreachable", settings.service(), connector.endpoint(), error);
+    }
+  }
+
+  private void shutdown() {
+    holdBack(prefetched);
+    prefetched = Batch.EMPTY;
+    if (!retained.isEmpty() && spool != null && appendToSpool(retained)) {
+      retained = List.of();
+    }
+    if (spool != null) {
+      spillQueue();
+    }
+    int lost = retained.size() + queue.size();
+    if (lost > 0) {
+      counters.droppedSpoolFull(lost, lost);
+      queue.clear();
+    }
+    counters.reportDrops(settings.service(), true);
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    Spool current = spool;
+    if (current != null) {
+      if (current.size() > 0) {
+        log.info(
+            "{}: {} events wait in the spool {} for the next start",
+            settings.service(),
+            current.size(),
+            current.directory());
+      }
+      try {
+        current.close();
+      } catch (IOException e) {
+        log.warn("{}: cannot close the spool {}", settings.service(), current.directory(), e);
+      }
+    }
+    if (connection != null) {
+      connection.closeAsync();
+    }
+  }
+
+  private int local(List<Envelope> batch) {
+    int local = 0;
+    for (Envelope envelope : batch) {
+      if (envelope.producerId().equals(envelopes.producerId())) {
+        local++;
+      }
+    }
+    return local;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Where a batch came from decides what acknowledging it or holding it back means. */
+  private record Batch(List<Envelope> envelopes, Source source, int spoolRecords) {
+    static final Batch EMPTY = new Batch(List.of(), Source.QUEUE, 0);
+
+    boolean isEmpty() {
+      return envelopes.isEmpty() && spoolRecords == 0;
+    }
+
+    enum Source {
+      QUEUE,
+      SPOOL,
+      MEMORY
+    }
+  }
+}

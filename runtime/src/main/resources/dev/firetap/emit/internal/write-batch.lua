@@ -1,0 +1,71 @@
+#!lua
+-- Writes one batch of events atomically and idempotently.
+--
+-- The batch comes in groups: consecutive events of one producer for one stream (and one daily
+-- counter), numbered with that producer's consecutive sequence numbers for that stream. A producer's
+-- events reach a stream in sequence order, so an event whose number is not above the last one recorded
+-- for (stream, producer) was already written by an earlier attempt (a reply lost on a broken
+-- connection, a spooled batch sent again after a crash) and is skipped. The whole batch applies or
+-- nothing does; when Redis is out of memory it refuses the script before it starts, because the script
+-- is not flagged allow-oom.
+--
+-- ARGV: group count, stats ttl seconds, sequence ttl seconds, then per group:
+--   stream key index, sequence key index, stats key index (0: none), stats field, channel ('': none),
+--   maxlen, first sequence number, event count, then the events' JSON
+-- Returns the number of events written.
+local groups = tonumber(ARGV[1])
+local statsTtl = ARGV[2]
+local sequenceTtl = ARGV[3]
+local last = {}
+local counts = {}
+local written = 0
+local a = 4
+for _ = 1, groups do
+  local stream = KEYS[tonumber(ARGV[a])]
+  local sequenceKey = KEYS[tonumber(ARGV[a + 1])]
+  local statsIndex = tonumber(ARGV[a + 2])
+  local statsField = ARGV[a + 3]
+  local channel = ARGV[a + 4]
+  local maxLen = ARGV[a + 5]
+  local first = tonumber(ARGV[a + 6])
+  local count = tonumber(ARGV[a + 7])
+  a = a + 8
+  local previous = last[sequenceKey]
+  if previous == nil then
+    previous = tonumber(redis.call('GET', sequenceKey) or '0')
+  end
+  local skip = previous - first + 1
+  if skip < 0 then
+    skip = 0
+  end
+  for i = a + skip, a + count - 1 do
+    redis.call('XADD', stream, 'MAXLEN', '~', maxLen, '*', 'event', ARGV[i])
+    if channel ~= '' then
+      redis.call('PUBLISH', channel, ARGV[i])
+    end
+  end
+  a = a + count
+  if count > skip then
+    written = written + count - skip
+    if statsIndex > 0 then
+      local perKey = counts[statsIndex] or {}
+      counts[statsIndex] = perKey
+      perKey[statsField] = (perKey[statsField] or 0) + count - skip
+    end
+    previous = first + count - 1
+  end
+  last[sequenceKey] = previous
+end
+for sequenceKey, sequence in pairs(last) do
+  redis.call('SET', sequenceKey, string.format('%d', sequence), 'EX', sequenceTtl)
+end
+for statsIndex, perKey in pairs(counts) do
+  local total = 0
+  for field, n in pairs(perKey) do
+    redis.call('HINCRBY', KEYS[statsIndex], field, n)
+    total = total + n
+  end
+  redis.call('HINCRBY', KEYS[statsIndex], 'total', total)
+  redis.call('EXPIRE', KEYS[statsIndex], statsTtl)
+end
+return written
