@@ -1,0 +1,164 @@
+package dev.firetap;
+
+import com.google.cloud.firestore.Firestore;
+import dev.firetap.cdc.ChangeCapture;
+import dev.firetap.cdc.internal.ChangeSubscriptions;
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.emit.Emitter;
+import dev.firetap.emit.internal.DisabledEmitter;
+import dev.firetap.emit.internal.RedisEmitter;
+import dev.firetap.log.LogAggregator;
+import dev.firetap.log.internal.ErrorArchive;
+import dev.firetap.redis.LazyConnection;
+import dev.firetap.redis.RedisConnector;
+import dev.firetap.redis.StreamKeys;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Firetap instance: the emitter, the log aggregation API and the change capture API, sharing
+ * one Redis client.
+ *
+ * <pre>{@code
+ * Firetap firetap = Firetap.start();                       // settings from the environment
+ * firetap.logs().info("game_played", Map.of("score", 1500));
+ * firetap.changes().capture(Change.create("orders", id).after(order));
+ * }</pre>
+ *
+ * <p>Starting never touches the network on the calling thread; a JVM shutdown hook closes the
+ * instance, delivering or spooling what is queued.
+ */
+public final class Firetap implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Firetap.class);
+
+  private final FiretapConfig config;
+  private final RedisConnector connector;
+  private final Emitter emitter;
+  private final ErrorArchive errors;
+  private final LazyConnection queries;
+  private final ChangeSubscriptions subscriptions;
+  private final LogAggregator logs;
+  private final ChangeCapture changes;
+  private final Thread shutdownHook;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Firetap(FiretapConfig config, Firestore firestore) {
+    this.config = config;
+    ProcessIdentity identity = ProcessIdentity.of(config.service());
+    StreamKeys keys = new StreamKeys(config.prefix());
+    this.connector = new RedisConnector(config.redis(), config.redisTimeout());
+    this.emitter = config.enabled() ? RedisEmitter.start(config, connector) : new DisabledEmitter();
+    this.errors =
+        config.enabled() && config.errorsEnabled()
+            ? ErrorArchive.start(
+                firestore, config.errorsCollection(), config.shutdownTimeout(), config.service())
+            : ErrorArchive.disabled();
+    this.queries = new LazyConnection(connector);
+    this.subscriptions = new ChangeSubscriptions(connector, keys, config.service());
+    Clock clock = Clock.systemUTC();
+    this.logs = new LogAggregator(emitter, errors, identity, keys, queries, clock);
+    this.changes = new ChangeCapture(emitter, identity, subscriptions, clock);
+    this.shutdownHook = new Thread(this::close, "firetap-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    log.info(
+        "Firetap {} started for service {}: {}",
+        identity.version(),
+        config.service(),
+        config.describe());
+  }
+
+  /**
+   * Starts Firetap with the settings of this process: system properties and {@code FIRETAP_*}
+   * environment variables.
+   *
+   * @throws dev.firetap.config.FiretapConfigException when a setting is invalid; the message names
+   *     it
+   */
+  public static Firetap start() {
+    return start(FiretapConfig.load());
+  }
+
+  /** Starts Firetap with {@code config}; error logs go to the Firestore of the environment. */
+  public static Firetap start(FiretapConfig config) {
+    return builder().config(config).start();
+  }
+
+  /** A builder, for giving Firetap the application's own Firestore client. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The settings this instance runs with. */
+  public FiretapConfig config() {
+    return config;
+  }
+
+  /** The emitter all events of this instance go through. */
+  public Emitter emitter() {
+    return emitter;
+  }
+
+  /** Log aggregation: logging, recent logs, daily counts. */
+  public LogAggregator logs() {
+    return logs;
+  }
+
+  /** Change capture by hand, and real-time subscriptions. */
+  public ChangeCapture changes() {
+    return changes;
+  }
+
+  /**
+   * Delivers what is queued within {@code firetap.shutdown.timeout} (the rest waits in the spool
+   * for the next start) and releases every connection and thread. Idempotent; never throws.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // Called from the hook itself.
+    }
+    subscriptions.close();
+    emitter.close();
+    errors.close();
+    queries.close();
+    connector.close();
+  }
+
+  /** Builds a {@link Firetap} from a configuration and, optionally, the application's Firestore. */
+  public static final class Builder {
+
+    private FiretapConfig config;
+    private Firestore firestore;
+
+    private Builder() {}
+
+    /** The settings; by default those of this process ({@link FiretapConfig#load()}). */
+    public Builder config(FiretapConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The Firestore client that stores error logs; by default one made from the environment at the
+     * first error.
+     */
+    public Builder firestore(Firestore firestore) {
+      this.firestore = Objects.requireNonNull(firestore, "firestore");
+      return this;
+    }
+
+    /** Starts the instance. */
+    public Firetap start() {
+      return new Firetap(config != null ? config : FiretapConfig.load(), firestore);
+    }
+  }
+}
