@@ -1,0 +1,70 @@
+package dev.firetap.testing;
+
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads what Firetap wrote to a test Redis: stream entries' {@code event} fields and hashes. */
+public final class RedisStreams implements AutoCloseable {
+
+  private static final int PAGE = 10_000;
+
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+
+  private RedisStreams(String url) {
+    this.client = RedisClient.create(url);
+    this.connection = client.connect();
+  }
+
+  /** Connects to the Redis at {@code url}. */
+  public static RedisStreams connect(String url) {
+    return new RedisStreams(url);
+  }
+
+  /** The {@code event} field of every entry of {@code stream}, oldest first. */
+  public List<String> events(String stream) {
+    List<String> events = new ArrayList<>();
+    String from = "-";
+    while (true) {
+      List<StreamMessage<String, String>> page =
+          commands().xrange(stream, Range.create(from, "+"), Limit.from(PAGE));
+      for (StreamMessage<String, String> entry : page) {
+        if (!entry.getId().equals(from)) {
+          events.add(entry.getBody().get("event"));
+        }
+      }
+      if (page.size() < PAGE) {
+        return events;
+      }
+      from = page.get(page.size() - 1).getId();
+    }
+  }
+
+  /** The number of entries of {@code stream}. */
+  public long length(String stream) {
+    return commands().xlen(stream);
+  }
+
+  /** The fields of the hash at {@code key}. */
+  public Map<String, String> hash(String key) {
+    return commands().hgetall(key);
+  }
+
+  /** The synchronous commands, for anything else. */
+  public RedisCommands<String, String> commands() {
+    return connection.sync();
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.firetap.testing;
+
+import dev.firetap.config.FiretapConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Configurations for tests: a private Redis, a private spool folder, short timeouts. */
+public final class TestConfigs {
+
+  private TestConfigs() {}
+
+  /**
+   * Settings pointing at {@code redis} with the spool in {@code spoolDir}; {@code extra} holds more
+   * {@code firetap.*} settings as name, value pairs.
+   */
+  public static FiretapConfig forRedis(RedisServer redis, Path spoolDir, String... extra) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("firetap.redis.url", redis.url());
+    settings.put("firetap.spool.dir", spoolDir.toString());
+    settings.put("firetap.service", "firetap-test");
+    settings.put("firetap.redis.timeout", "1s");
+    for (int i = 0; i + 1 < extra.length; i += 2) {
+      settings.put(extra[i], extra[i + 1]);
+    }
+    return FiretapConfig.fromMap(settings);
+  }
+}
