@@ -116,9 +116,9 @@ public record ChangeEvent(
             case DELETE -> "before non-null and after null";
           };
       throw new IllegalArgumentException(
-          "a "
+          "a change event with op '"
               + op.wireName()
-              + " event must have "
+              + "' must have "
               + expected
               + ", got before "
               + (before == null ? "null" : "non-null")
