@@ -172,9 +172,9 @@ public final class EventCodec {
 
   private static String where(JsonParser parser) {
     return "line "
-        + parser.currentLocation().getLineNr()
+        + parser.currentTokenLocation().getLineNr()
         + " column "
-        + parser.currentLocation().getColumnNr();
+        + parser.currentTokenLocation().getColumnNr();
   }
 
   private static String where(JsonProcessingException e) {
