@@ -33,7 +33,8 @@ class EventCodecDecodingTest {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "op | \"upsert\" | change event field 'op' must be one of create, update, delete, got 'upsert'",
+        "op | \"upsert\" | change event field 'op' must be one of create, update, delete,"
+            + " got 'upsert'",
         "op | <missing> | change event field 'op' is missing",
         "id | 5 | change event field 'id' must be a string, got 5",
         "id | null | change event field 'id' must be a string, got null",
@@ -45,7 +46,8 @@ class EventCodecDecodingTest {
             + " got 'a'",
         "commitTime | \"yesterday\" | change event field 'commitTime' must be an RFC 3339 timestamp"
             + " such as 2026-12-03T12:00:00.123456Z, got 'yesterday'",
-        "commitTime | 1700000000 | change event field 'commitTime' must be a string, got 1700000000",
+        "commitTime | 1700000000 | change event field 'commitTime' must be a string,"
+            + " got 1700000000",
         "tx | \"t\" | change event field 'tx' must be an object, got 't'",
         "tx | {\"id\":\"t\",\"size\":1.5,\"index\":0} | change event field 'tx.size' must be a"
             + " 32-bit integer, got 1.5",
