@@ -25,7 +25,6 @@ import java.util.function.Function;
  * them strictly. Thread-safe. {@code docs/events.md} describes the format.
  */
 public final class EventCodec {
-
   /** Deeper than any event can be: the value limit plus the envelope around before/after/data. */
   private static final int MAX_JSON_DEPTH = JsonValues.MAX_DEPTH + 4;
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ChangeEventTest {
-
   private static final ChangeSource SOURCE = new ChangeSource("orders-api", "web-1", "1.4.2");
   private static final Instant COMMIT = Instant.parse("2026-12-03T12:00:00.123456Z");
   private static final Map<String, Object> FIELDS = Map.of("a", 1);

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangedFieldsTest {
-
   @Test
   void listsEveryFieldOfACreatedDocumentSorted() {
     List<String> changed = ChangedFields.between(null, Map.of("b", 1, "a", 2, "c", 3));

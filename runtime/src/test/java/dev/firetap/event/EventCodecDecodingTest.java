@@ -17,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class EventCodecDecodingTest {
-
   private static final String MISSING = "<missing>";
 
   @Test

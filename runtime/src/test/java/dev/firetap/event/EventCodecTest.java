@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
-
   private static final ChangeSource SOURCE = new ChangeSource("orders-api", "web-1", "1.4.2");
   private static final Instant COMMIT = Instant.parse("2026-12-03T12:00:00.123456Z");
 

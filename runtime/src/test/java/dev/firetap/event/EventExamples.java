@@ -13,7 +13,6 @@ import java.util.Map;
  * class path to print them as the document shows them.
  */
 final class EventExamples {
-
   static final ChangeSource SOURCE =
       new ChangeSource("orders-api", "orders-api-7d9f-x2k4", "1.4.2");
   static final Instant COMMIT = Instant.parse("2026-12-03T12:00:00.123456Z");

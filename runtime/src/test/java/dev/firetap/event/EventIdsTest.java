@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventIdsTest {
-
   private static final Instant COMMIT = Instant.parse("2026-12-03T12:00:00.123456Z");
 
   @Test

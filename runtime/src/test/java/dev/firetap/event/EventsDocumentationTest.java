@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Keeps the examples in {@code docs/events.md} identical to what the codec writes. */
 class EventsDocumentationTest {
-
   private static final Pattern JSON_BLOCK = Pattern.compile("```json\n(.*?)\n```", Pattern.DOTALL);
 
   @ParameterizedTest

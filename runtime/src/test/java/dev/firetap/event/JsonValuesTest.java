@@ -31,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class JsonValuesTest {
-
   private static final Instant INSTANT = Instant.parse("2026-12-03T12:00:00.123456789Z");
 
   @Test

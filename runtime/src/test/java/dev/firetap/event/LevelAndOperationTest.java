@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class LevelAndOperationTest {
-
   @ParameterizedTest
   @EnumSource(Operation.class)
   void operationWireNamesAreLowerCaseAndRoundTrip(Operation op) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class LogEventTest {
-
   @Test
   void builderFillsIdTimestampAndEmptyData() {
     Instant before = Instant.now().minusSeconds(1);

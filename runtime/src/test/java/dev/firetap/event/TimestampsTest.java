@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TimestampsTest {
-
   @ParameterizedTest
   @CsvSource({
     "2026-12-03T12:00:00Z, 2026-12-03T12:00:00.000000Z",
