@@ -24,7 +24,8 @@ class EventIdsTest {
     long after = System.currentTimeMillis();
     assertThat(id.version()).isEqualTo(7);
     assertThat(id.variant()).isEqualTo(2);
-    assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after + 1);
+    // More than 4096 ids in one millisecond borrow from the next one; allow for a few such bursts.
+    assertThat(id.getMostSignificantBits() >>> 16).isBetween(before, after + 50);
   }
 
   @Test
