@@ -38,7 +38,6 @@ public record ChangeEvent(
     Transaction tx,
     ChangeSource source,
     String userId) {
-
   /**
    * Checks the event and makes it immutable: {@code before} and {@code after} become deep {@link
    * JsonValues} copies, {@code changedFields} a sorted copy without duplicates, and {@code
@@ -116,9 +115,9 @@ public record ChangeEvent(
             case DELETE -> "before non-null and after null";
           };
       throw new IllegalArgumentException(
-          "a "
+          "a change event with op '"
               + op.wireName()
-              + " event must have "
+              + "' must have "
               + expected
               + ", got before "
               + (before == null ? "null" : "non-null")
@@ -143,8 +142,8 @@ public record ChangeEvent(
     private final Operation op;
     private final String path;
     private String id;
-    private Map<String, Object> before;
-    private Map<String, Object> after;
+    private Map<?, ?> before;
+    private Map<?, ?> after;
     private List<String> changedFields;
     private Instant commitTime;
     private Transaction tx;
@@ -164,19 +163,19 @@ public record ChangeEvent(
 
     /** Sets the fields before the commit; null (the default) when the document did not exist. */
     public Builder before(Map<?, ?> before) {
-      this.before = before == null ? null : JsonValues.normalizeMap(before, "before");
+      this.before = before;
       return this;
     }
 
     /** Sets the fields after the commit; null (the default) when the document no longer exists. */
     public Builder after(Map<?, ?> after) {
-      this.after = after == null ? null : JsonValues.normalizeMap(after, "after");
+      this.after = after;
       return this;
     }
 
     /** Sets the changed fields; by default {@link ChangedFields#between(Map, Map)}. */
     public Builder changedFields(List<String> changedFields) {
-      this.changedFields = List.copyOf(changedFields);
+      this.changedFields = new ArrayList<>(changedFields);
       return this;
     }
 
@@ -208,10 +207,15 @@ public record ChangeEvent(
      * Builds the event.
      *
      * @throws NullPointerException if no source was set
-     * @throws IllegalArgumentException as {@link ChangeEvent#ChangeEvent} does
+     * @throws IllegalArgumentException if the path is not a document path, before and after do not
+     *     fit the operation, or they nest deeper than {@link JsonValues#MAX_DEPTH}
      */
     public ChangeEvent build() {
       Objects.requireNonNull(source, "source");
+      Map<String, Object> oldFields =
+          before == null ? null : JsonValues.normalizeMap(before, "before");
+      Map<String, Object> newFields =
+          after == null ? null : JsonValues.normalizeMap(after, "after");
       Instant time = Timestamps.toMicros(commitTime != null ? commitTime : Instant.now());
       String eventId = id != null ? id : EventIds.changeId(path, time, op);
       String[] segments = path.split("/", -1);
@@ -221,9 +225,9 @@ public record ChangeEvent(
           segments.length >= 2 ? segments[segments.length - 2] : "",
           segments[segments.length - 1],
           path,
-          before,
-          after,
-          changedFields != null ? changedFields : ChangedFields.between(before, after),
+          oldFields,
+          newFields,
+          changedFields != null ? changedFields : ChangedFields.between(oldFields, newFields),
           time,
           tx != null ? tx : Transaction.single(eventId),
           source,

@@ -10,7 +10,6 @@ import java.util.Objects;
  * @param version the application version, for example {@code 1.4.2}
  */
 public record ChangeSource(String service, String host, String version) {
-
   /** Checks that no field is null. */
   public ChangeSource {
     Objects.requireNonNull(service, "service");

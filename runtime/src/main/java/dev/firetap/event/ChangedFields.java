@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 /** Computes which top-level fields a document change touched. */
 public final class ChangedFields {
-
   private ChangedFields() {}
 
   /**

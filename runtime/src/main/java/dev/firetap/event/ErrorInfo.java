@@ -12,7 +12,6 @@ import java.util.Objects;
  * @param stack the stack trace text, as {@link Throwable#printStackTrace()} prints it
  */
 public record ErrorInfo(String type, String message, String stack) {
-
   /** The longest stack text {@link #of(Throwable)} keeps, in characters. */
   public static final int MAX_STACK_CHARS = 16 * 1024;
 

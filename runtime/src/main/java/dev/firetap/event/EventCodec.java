@@ -25,7 +25,6 @@ import java.util.function.Function;
  * them strictly. Thread-safe. {@code docs/events.md} describes the format.
  */
 public final class EventCodec {
-
   /** Deeper than any event can be: the value limit plus the envelope around before/after/data. */
   private static final int MAX_JSON_DEPTH = JsonValues.MAX_DEPTH + 4;
 
@@ -172,9 +171,9 @@ public final class EventCodec {
 
   private static String where(JsonParser parser) {
     return "line "
-        + parser.currentLocation().getLineNr()
+        + parser.currentTokenLocation().getLineNr()
         + " column "
-        + parser.currentLocation().getColumnNr();
+        + parser.currentTokenLocation().getColumnNr();
   }
 
   private static String where(JsonProcessingException e) {

@@ -5,7 +5,6 @@ package dev.firetap.event;
  * The message names the offending field and the value found.
  */
 public class EventFormatException extends RuntimeException {
-
   private static final long serialVersionUID = 1L;
 
   /** Creates the exception with a message naming the field and the value found. */

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Creates event ids. */
 public final class EventIds {
-
   /** The RFC 4122 name space for URLs, under which Firetap's own name space is derived. */
   private static final UUID URL_NAMESPACE = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
 

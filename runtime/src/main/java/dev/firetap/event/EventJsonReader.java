@@ -14,7 +14,6 @@ import java.util.Map;
  * Unknown fields are ignored so that newer producers can add fields.
  */
 final class EventJsonReader {
-
   private EventJsonReader() {}
 
   static ChangeEvent change(Map<String, Object> json) {
@@ -137,7 +136,6 @@ final class EventJsonReader {
 
   /** The fields of one JSON object, read with messages that name the event kind and field. */
   private record Fields(String kind, String prefix, Map<String, Object> json) {
-
     boolean absent(String name) {
       return json.get(name) == null;
     }

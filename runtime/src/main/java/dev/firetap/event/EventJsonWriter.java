@@ -9,7 +9,6 @@ import java.util.Map;
 
 /** Writes events field by field, in the order {@code docs/events.md} fixes. */
 final class EventJsonWriter {
-
   private EventJsonWriter() {}
 
   static void write(ChangeEvent event, JsonGenerator json) throws IOException {

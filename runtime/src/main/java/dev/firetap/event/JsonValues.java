@@ -34,7 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * List<Object>}. {@code docs/events.md} lists the mapping of every supported type.
  */
 public final class JsonValues {
-
   /** The deepest nesting of maps and lists a value may have. */
   public static final int MAX_DEPTH = 64;
 

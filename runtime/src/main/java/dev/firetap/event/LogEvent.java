@@ -37,7 +37,6 @@ public record LogEvent(
     String traceId,
     LogSource source,
     Long durationMs) {
-
   /**
    * Checks the event and makes it immutable: {@code data} becomes a deep {@link JsonValues} copy
    * (null becomes an empty map) and {@code timestamp} is truncated to microseconds.

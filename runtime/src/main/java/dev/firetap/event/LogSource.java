@@ -9,7 +9,6 @@ import java.util.Objects;
  * @param method the method name
  */
 public record LogSource(String className, String method) {
-
   /** Checks that no field is null. */
   public LogSource {
     Objects.requireNonNull(className, "className");

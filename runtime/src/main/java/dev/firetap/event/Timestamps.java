@@ -13,7 +13,6 @@ import java.util.Objects;
  * example {@code 2026-12-03T12:00:00.123456Z}.
  */
 public final class Timestamps {
-
   private static final long MIN_SECOND = -62_167_219_200L; // 0000-01-01T00:00:00Z
   private static final long MAX_SECOND = 253_402_300_799L; // 9999-12-31T23:59:59Z
   private static final int FORMATTED_LENGTH = 27;

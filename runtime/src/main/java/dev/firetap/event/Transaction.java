@@ -12,7 +12,6 @@ import java.util.Objects;
  * @param index the position of this event within the commit, {@code 0 <= index < size}
  */
 public record Transaction(String id, int size, int index) {
-
   /**
    * Checks the fields.
    *

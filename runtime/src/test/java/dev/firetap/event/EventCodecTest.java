@@ -2,6 +2,10 @@ package dev.firetap.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.GeoPoint;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
-
   private static final ChangeSource SOURCE = new ChangeSource("orders-api", "web-1", "1.4.2");
   private static final Instant COMMIT = Instant.parse("2026-12-03T12:00:00.123456Z");
 
@@ -173,6 +176,72 @@ class EventCodecTest {
     byte[] bytes = EventCodec.encode(event);
 
     assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"grüße\"", "\"🔥\"");
+  }
+
+  @Test
+  void roundTripsEveryValueType() {
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("text", "a \"quoted\" line\n");
+    after.put("flag", true);
+    after.put("count", 42);
+    after.put("ratio", 0.25);
+    after.put("huge", new BigInteger("123456789012345678901234567890"));
+    after.put("nothing", null);
+    after.put("nested", Map.of("list", List.of(1, "two", List.of())));
+    after.put("bytes", new byte[] {1, 2, 3});
+    after.put("when", Timestamp.ofTimeSecondsAndNanos(1_800_000_000L, 5_000));
+    after.put("where", new GeoPoint(-33.86, 151.21));
+    after.put("notANumber", Double.NaN);
+    ChangeEvent event =
+        ChangeEvent.builder(Operation.CREATE, "places/p1").after(after).source(SOURCE).build();
+
+    ChangeEvent decoded = EventCodec.decodeChange(EventCodec.encode(event));
+
+    assertThat(decoded).isEqualTo(event);
+    assertThat(decoded.after())
+        .containsEntry("bytes", "AQID")
+        .containsEntry("when", "2027-01-15T08:00:00.000005Z")
+        .containsEntry("where", Map.of("latitude", -33.86, "longitude", 151.21))
+        .containsEntry("notANumber", "NaN");
+  }
+
+  @Test
+  void decodesADecimalAsADouble() {
+    ChangeEvent event =
+        ChangeEvent.builder(Operation.CREATE, "prices/p1")
+            .after(Map.of("amount", new BigDecimal("19.90")))
+            .source(SOURCE)
+            .build();
+
+    ChangeEvent decoded = EventCodec.decodeChange(EventCodec.encode(event));
+
+    assertThat(EventCodec.toJson(event)).contains("\"amount\":19.90");
+    assertThat(decoded.after()).containsEntry("amount", 19.9);
+  }
+
+  @Test
+  void keepsTheFieldOrderOfDocumentsAndData() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("zeta", 1);
+    data.put("alpha", 2);
+    data.put("mid", 3);
+    LogEvent event = LogEvent.builder(Level.INFO, "e").data(data).service("s").host("h").build();
+
+    LogEvent decoded = EventCodec.decodeLog(EventCodec.encode(event));
+
+    assertThat(decoded.data().keySet()).containsExactly("zeta", "alpha", "mid");
+    assertThat(EventCodec.toJson(decoded)).contains("{\"zeta\":1,\"alpha\":2,\"mid\":3}");
+  }
+
+  @Test
+  void prettyJsonDecodesToTheSameEvent() {
+    LogEvent event =
+        LogEvent.builder(Level.DEBUG, "e").put("list", List.of(1)).service("s").host("h").build();
+
+    String pretty = EventCodec.toPrettyJson(event);
+
+    assertThat(pretty).startsWith("{\n  \"id\": ");
+    assertThat(EventCodec.decodeLog(pretty.getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
   }
 
   private static Map<String, Object> orderedMap(Object... keysAndValues) {
