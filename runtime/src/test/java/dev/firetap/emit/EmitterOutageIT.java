@@ -48,7 +48,8 @@ class EmitterOutageIT {
       redis.restart();
 
       assertThat(firetap.emitter().flush(Duration.ofSeconds(60))).isTrue();
-      assertNumberedInOrder(streams.events(STREAM), -1);
+      // The restarted Redis keeps nothing on disk, so the stream holds exactly the outage's events.
+      assertNumberedInOrder(streams.events(STREAM), 0);
       EmitterStats stats = firetap.emitter().stats();
       assertThat(stats.dropped()).isZero();
       assertThat(stats.spooled()).isZero();

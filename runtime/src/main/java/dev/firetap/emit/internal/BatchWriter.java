@@ -1,6 +1,7 @@
 package dev.firetap.emit.internal;
 
 import dev.firetap.redis.StreamKeys;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class BatchWriter {
 
+  private static final String GAP = "GAP";
   private static final byte[] SCRIPT = loadScript();
   private static final String DIGEST = sha1Hex(SCRIPT);
   private static final Duration SEQUENCE_TTL = Duration.ofDays(7);
@@ -41,9 +43,12 @@ final class BatchWriter {
 
   /**
    * Sends the batch; the stage completes with the number of events written (duplicates skipped).
+   * With {@code mayFollowGap} false, the script refuses the whole batch (see {@link #isGap}) when
+   * an earlier event of one of its streams is missing, as when an earlier batch was not written.
    */
-  CompletionStage<Long> write(RedisAsyncCommands<byte[], byte[]> redis, List<Envelope> batch) {
-    Call call = prepare(batch);
+  CompletionStage<Long> write(
+      RedisAsyncCommands<byte[], byte[]> redis, List<Envelope> batch, boolean mayFollowGap) {
+    Call call = prepare(batch, mayFollowGap);
     return redis
         .<Long>evalsha(DIGEST, ScriptOutputType.INTEGER, call.keys(), call.values())
         .handle((written, failure) -> retryWithoutCache(redis, call, written, failure))
@@ -67,13 +72,20 @@ final class BatchWriter {
     return redis.eval(SCRIPT, ScriptOutputType.INTEGER, call.keys(), call.values());
   }
 
-  private Call prepare(List<Envelope> batch) {
+  /** Whether a write failed because the script refused a batch that follows a gap. */
+  static boolean isGap(Throwable failure) {
+    return failure instanceof RedisCommandExecutionException
+        && String.valueOf(failure.getMessage()).startsWith(GAP);
+  }
+
+  private Call prepare(List<Envelope> batch, boolean mayFollowGap) {
     Map<String, Integer> keyIndex = new HashMap<>();
     List<byte[]> keyList = new ArrayList<>();
     List<byte[]> values = new ArrayList<>(batch.size() + 64);
     values.add(null);
     values.add(statsTtlSeconds.getBytes(StandardCharsets.US_ASCII));
     values.add(ascii(SEQUENCE_TTL.toSeconds()));
+    values.add(ascii(mayFollowGap ? 1 : 0));
     int groups = 0;
     for (List<Envelope> run : runs(batch)) {
       Envelope head = run.get(0);
@@ -102,10 +114,12 @@ final class BatchWriter {
    * Events of different streams may change places; events of one stream never do.
    */
   static List<List<Envelope>> runs(List<Envelope> batch) {
-    Map<String, List<Envelope>> byStream = new LinkedHashMap<>();
+    Map<StreamOfProducer, List<Envelope>> byStream = new LinkedHashMap<>();
     for (Envelope envelope : batch) {
       byStream
-          .computeIfAbsent(envelope.stream() + '\n' + envelope.producerId(), k -> new ArrayList<>())
+          .computeIfAbsent(
+              new StreamOfProducer(envelope.stream(), envelope.producerId()),
+              k -> new ArrayList<>())
           .add(envelope);
     }
     List<List<Envelope>> runs = new ArrayList<>();
@@ -164,4 +178,6 @@ final class BatchWriter {
   }
 
   private record Call(byte[][] keys, byte[][] values) {}
+
+  private record StreamOfProducer(String stream, String producerId) {}
 }

@@ -2,10 +2,11 @@ package dev.firetap.emit.internal;
 
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.EventCodec;
+import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.redis.StreamKeys;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,11 +17,16 @@ import java.util.UUID;
  */
 final class EnvelopeFactory {
 
+  private static final long SECONDS_PER_DAY = 86_400;
+
   private final StreamKeys keys;
   private final long changeMaxLen;
   private final long logMaxLen;
   private final String producerId = UUID.randomUUID().toString();
-  private final Map<String, long[]> sequences = new HashMap<>();
+  private final Map<String, Route> changeRoutes = new HashMap<>();
+  private final Map<Level, Route> logRoutes = new EnumMap<>(Level.class);
+  private long statsDay = Long.MIN_VALUE;
+  private String statsKey;
 
   EnvelopeFactory(StreamKeys keys, long changeMaxLen, long logMaxLen) {
     this.keys = keys;
@@ -30,11 +36,6 @@ final class EnvelopeFactory {
 
   String producerId() {
     return producerId;
-  }
-
-  /** The next sequence number of this producer for {@code stream}: 1, 2, 3 and so on. */
-  private long next(String stream) {
-    return ++sequences.computeIfAbsent(stream, s -> new long[1])[0];
   }
 
   /** Encodes one queued event; throws whatever the codec throws for an event it cannot encode. */
@@ -47,30 +48,69 @@ final class EnvelopeFactory {
 
   private Envelope change(ChangeEvent event) {
     byte[] json = EventCodec.encode(event);
-    String stream = keys.changeStream(event.collection());
+    Route route =
+        changeRoutes.computeIfAbsent(
+            event.collection(),
+            collection ->
+                new Route(keys.changeStream(collection), keys.changeChannel(collection), ""));
     return new Envelope(
-        stream,
-        changeMaxLen,
-        keys.changeChannel(event.collection()),
-        "",
-        "",
-        producerId,
-        next(stream),
-        json);
+        route.stream(), changeMaxLen, route.channel(), "", "", producerId, route.next(), json);
   }
 
   private Envelope log(LogEvent event) {
     byte[] json = EventCodec.encode(event);
-    LocalDate day = LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC);
-    String stream = keys.logStream(event.level());
+    Route route =
+        logRoutes.computeIfAbsent(
+            event.level(), level -> new Route(keys.logStream(level), "", level.wireName()));
     return new Envelope(
-        stream,
+        route.stream(),
         logMaxLen,
         "",
-        keys.statsKey(day),
-        event.level().wireName(),
+        statsKey(event.timestamp().getEpochSecond()),
+        route.statsField(),
         producerId,
-        next(stream),
+        route.next(),
         json);
+  }
+
+  /** The daily counter of a UTC second; events come in time order, so one day is cached. */
+  private String statsKey(long epochSecond) {
+    long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+    if (day != statsDay) {
+      statsKey = keys.statsKey(LocalDate.ofEpochDay(day));
+      statsDay = day;
+    }
+    return statsKey;
+  }
+
+  /** Where the events of one collection or level go, and their sequence counter. */
+  private static final class Route {
+
+    private final String stream;
+    private final String channel;
+    private final String statsField;
+    private long sequence;
+
+    Route(String stream, String channel, String statsField) {
+      this.stream = stream;
+      this.channel = channel;
+      this.statsField = statsField;
+    }
+
+    String stream() {
+      return stream;
+    }
+
+    String channel() {
+      return channel;
+    }
+
+    String statsField() {
+      return statsField;
+    }
+
+    long next() {
+      return ++sequence;
+    }
   }
 }

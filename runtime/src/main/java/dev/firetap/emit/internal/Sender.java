@@ -4,7 +4,9 @@ import dev.firetap.redis.RedisConnector;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +43,7 @@ final class Sender implements Runnable {
   private volatile long closeDeadlineNanos;
   private StatefulRedisConnection<byte[], byte[]> connection;
   private List<Envelope> retained = List.of();
-  private Batch prefetched = Batch.EMPTY;
+  private final Deque<Flight> inFlight = new ArrayDeque<>();
   private boolean reachable = true;
   private long outageStartNanos;
   private long backoffMillis = FIRST_BACKOFF_MILLIS;
@@ -95,37 +97,52 @@ final class Sender implements Runnable {
   }
 
   private void step() {
-    Batch batch = prefetched.isEmpty() ? nextBatch() : prefetched;
-    prefetched = Batch.EMPTY;
-    if (batch.isEmpty()) {
+    if (inFlight.isEmpty()) {
+      Batch batch = nextBatch();
+      if (batch.isEmpty()) {
+        return;
+      }
+      inFlight.add(new Flight(batch, send(batch.envelopes(), true)));
+    }
+    if (canPipeline()) {
+      // Encode and send the next batch while Redis works on the one before it. The script refuses
+      // it
+      // if that one was not written, so a batch can never overtake an earlier one.
+      Batch next = takeFromQueue(0);
+      if (!next.isEmpty()) {
+        inFlight.add(new Flight(next, send(next.envelopes(), false)));
+      }
+    }
+
+    Flight head = inFlight.poll();
+    Outcome outcome = await(head.written());
+    if (outcome == Outcome.WRITTEN) {
+      acknowledge(head.batch());
       return;
     }
 
-    CompletableFuture<Long> written = send(batch.envelopes());
-    if (batch.source() == Batch.Source.QUEUE && !closing) {
-      // Encode the next batch while Redis works on this one; only one batch is ever in flight.
-      prefetched = takeFromQueue(0);
+    holdBack(head.batch());
+    while (!inFlight.isEmpty()) {
+      holdBack(inFlight.poll().batch());
     }
-
-    if (await(written)) {
-      acknowledge(batch);
-      return;
-    }
-
-    holdBack(batch);
-    holdBack(prefetched);
-    prefetched = Batch.EMPTY;
-    if (!closing) {
+    if (outcome == Outcome.FAILED && !closing) {
       awaitRetry();
     }
+  }
+
+  private boolean canPipeline() {
+    return inFlight.size() == 1
+        && inFlight.peek().batch().source() == Batch.Source.QUEUE
+        && !closing
+        && retained.isEmpty()
+        && spooled() == 0;
   }
 
   private boolean finished() {
     if (!closing) {
       return false;
     }
-    boolean drained =
-        queue.isEmpty() && retained.isEmpty() && prefetched.isEmpty() && spooled() == 0;
+    boolean drained = queue.isEmpty() && retained.isEmpty() && inFlight.isEmpty() && spooled() == 0;
     return drained || !reachable || System.nanoTime() - closeDeadlineNanos > 0;
   }
 
@@ -196,8 +213,11 @@ final class Sender implements Runnable {
     return new Batch(decoded, Batch.Source.SPOOL, records.size());
   }
 
-  /** Sends the batch without waiting; connects first when there is no connection yet. */
-  private CompletableFuture<Long> send(List<Envelope> batch) {
+  /**
+   * Sends the batch without waiting; connects first when there is no connection yet. Only the first
+   * batch in flight may follow a gap in the sequence numbers (events lost or expired before it).
+   */
+  private CompletableFuture<Long> send(List<Envelope> batch, boolean mayFollowGap) {
     if (batch.isEmpty()) {
       return CompletableFuture.completedFuture(0L);
     }
@@ -205,27 +225,30 @@ final class Sender implements Runnable {
       if (connection == null) {
         connection = connector.connect();
       }
-      return writer.write(connection.async(), batch).toCompletableFuture();
+      return writer.write(connection.async(), batch, mayFollowGap).toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
   }
 
-  /** Waits for a write; true when Redis took it. */
-  private boolean await(CompletableFuture<Long> written) {
+  /** Waits for a write to be taken, refused for a gap, or to fail. */
+  private Outcome await(CompletableFuture<Long> written) {
     try {
       written.get(settings.commandTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
       reachable();
-      return true;
+      return Outcome.WRITTEN;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       unreachable(e);
     } catch (ExecutionException e) {
+      if (BatchWriter.isGap(e.getCause())) {
+        return Outcome.GAP;
+      }
       unreachable(e.getCause());
     } catch (TimeoutException | RuntimeException e) {
       unreachable(e);
     }
-    return false;
+    return Outcome.FAILED;
   }
 
   private void acknowledge(Batch batch) {
@@ -329,8 +352,9 @@ final class Sender implements Runnable {
   }
 
   private void shutdown() {
-    holdBack(prefetched);
-    prefetched = Batch.EMPTY;
+    while (!inFlight.isEmpty()) {
+      holdBack(inFlight.poll().batch());
+    }
     if (!retained.isEmpty() && spool != null && appendToSpool(retained)) {
       retained = List.of();
     }
@@ -384,6 +408,16 @@ final class Sender implements Runnable {
       Thread.currentThread().interrupt();
     }
   }
+
+  /** What became of a write. */
+  private enum Outcome {
+    WRITTEN,
+    GAP,
+    FAILED
+  }
+
+  /** A batch sent to Redis whose reply has not been awaited yet. */
+  private record Flight(Batch batch, CompletableFuture<Long> written) {}
 
   /** Where a batch came from decides what acknowledging it or holding it back means. */
   private record Batch(List<Envelope> envelopes, Source source, int spoolRecords) {

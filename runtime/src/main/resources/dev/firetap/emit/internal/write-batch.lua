@@ -9,17 +9,40 @@
 -- nothing does; when Redis is out of memory it refuses the script before it starts, because the script
 -- is not flagged allow-oom.
 --
--- ARGV: group count, stats ttl seconds, sequence ttl seconds, then per group:
+-- A sender may have a second batch in flight before the first is answered. That second batch is sent
+-- with may-follow-gap 0: if the first numbers of a stream in it do not directly follow the last ones
+-- written, an earlier batch was not written, and this one is refused whole with an error starting
+-- GAP, so that it can never overtake the earlier one. The sender sends it again after the earlier one.
+--
+-- ARGV: group count, stats ttl seconds, sequence ttl seconds, may-follow-gap (1 or 0), then per group:
 --   stream key index, sequence key index, stats key index (0: none), stats field, channel ('': none),
 --   maxlen, first sequence number, event count, then the events' JSON
 -- Returns the number of events written.
 local groups = tonumber(ARGV[1])
 local statsTtl = ARGV[2]
 local sequenceTtl = ARGV[3]
+local mayFollowGap = ARGV[4] == '1'
 local last = {}
 local counts = {}
 local written = 0
-local a = 4
+
+if not mayFollowGap then
+  local a = 5
+  for _ = 1, groups do
+    local sequenceKey = KEYS[tonumber(ARGV[a + 1])]
+    if last[sequenceKey] == nil then
+      local previous = tonumber(redis.call('GET', sequenceKey) or '0')
+      if tonumber(ARGV[a + 6]) > previous + 1 then
+        return redis.error_reply('GAP ' .. sequenceKey .. ' is at ' .. previous .. ', batch starts at '
+          .. ARGV[a + 6])
+      end
+      last[sequenceKey] = previous
+    end
+    a = a + 8 + tonumber(ARGV[a + 7])
+  end
+end
+
+local a = 5
 for _ = 1, groups do
   local stream = KEYS[tonumber(ARGV[a])]
   local sequenceKey = KEYS[tonumber(ARGV[a + 1])]

@@ -102,7 +102,10 @@ class BatchWriterIT {
     RedisClient client = RedisClient.create(redis.url());
     try (StatefulRedisConnection<byte[], byte[]> connection =
         client.connect(ByteArrayCodec.INSTANCE)) {
-      return writer.write(connection.async(), batch).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      return writer
+          .write(connection.async(), batch, true)
+          .toCompletableFuture()
+          .get(5, TimeUnit.SECONDS);
     } finally {
       client.shutdown();
     }
