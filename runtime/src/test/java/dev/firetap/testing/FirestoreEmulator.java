@@ -3,7 +3,6 @@ package dev.firetap.testing;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,7 +86,8 @@ public final class FirestoreEmulator implements AutoCloseable {
    */
   private static ManagedProcess launch(Path jar, Path directory, int port) {
     Path logFile = directory.resolve("firestore-emulator.log");
-    ManagedProcess process = startProcess(command(jar, port), logFile);
+    ManagedProcess process =
+        ManagedProcess.startUnchecked("Firestore emulator", command(jar, port), logFile);
     ManagedProcess.Readiness readiness = process.awaitLogLine(READY_LINE, START_TIMEOUT);
     if (readiness == ManagedProcess.Readiness.READY) {
       log.info(
@@ -122,14 +122,6 @@ public final class FirestoreEmulator implements AutoCloseable {
   /** The java launcher of this JVM, so the emulator runs on a Java version the build accepts. */
   private static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static ManagedProcess startProcess(List<String> command, Path logFile) {
-    try {
-      return ManagedProcess.start("Firestore emulator", command, logFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    }
   }
 
   /** The port the emulator serves gRPC and its REST API on. */

@@ -1,6 +1,7 @@
 package dev.firetap.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,6 +61,15 @@ final class ManagedProcess {
    */
   static ManagedProcess start(String name, List<String> command, Path logFile) throws IOException {
     return start(name, command, logFile, ProcessHandle.current().pid());
+  }
+
+  /** Like {@link #start(String, List, Path)}, failing with an unchecked exception. */
+  static ManagedProcess startUnchecked(String name, List<String> command, Path logFile) {
+    try {
+      return start(name, command, logFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command, e);
+    }
   }
 
   /** Like {@link #start(String, List, Path)}, but the watchdog guards {@code ownerPid}. */

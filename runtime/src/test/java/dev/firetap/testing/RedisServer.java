@@ -95,7 +95,8 @@ public final class RedisServer implements AutoCloseable {
       Path binary, Path directory, int port, List<String> extraArguments) {
     Path logFile = directory.resolve("redis-server.log");
     ManagedProcess process =
-        startProcess(command(binary, directory, port, extraArguments), logFile);
+        ManagedProcess.startUnchecked(
+            "redis-server", command(binary, directory, port, extraArguments), logFile);
     ManagedProcess.Readiness readiness =
         process.awaitReady(() -> RedisSocket.answersPing(port, PING_TIMEOUT), START_TIMEOUT);
     if (readiness == ManagedProcess.Readiness.READY) {
@@ -124,14 +125,6 @@ public final class RedisServer implements AutoCloseable {
     command.addAll(Arrays.asList("--dir", directory.toString()));
     command.addAll(extraArguments);
     return command;
-  }
-
-  private static ManagedProcess startProcess(List<String> command, Path logFile) {
-    try {
-      return ManagedProcess.start("redis-server", command, logFile);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + command, e);
-    }
   }
 
   /** The port the server listens on; it stays the same across {@link #restart()}. */
