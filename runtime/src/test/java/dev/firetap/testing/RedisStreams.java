@@ -6,6 +6,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,16 @@ public final class RedisStreams implements AutoCloseable {
   /** The fields of the hash at {@code key}. */
   public Map<String, String> hash(String key) {
     return commands().hgetall(key);
+  }
+
+  /** Runs any command, such as {@code ACL SETUSER ...}, and returns its status reply. */
+  public String execute(String command, String... arguments) {
+    CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8);
+    for (String argument : arguments) {
+      args.add(argument);
+    }
+    return commands()
+        .dispatch(CommandType.valueOf(command), new StatusOutput<>(StringCodec.UTF8), args);
   }
 
   /** The synchronous commands, for anything else. */

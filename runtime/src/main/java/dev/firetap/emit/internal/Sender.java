@@ -386,9 +386,7 @@ final class Sender implements Runnable {
         log.warn("{}: cannot close the spool {}", settings.service(), current.directory(), e);
       }
     }
-    if (connection != null) {
-      connection.closeAsync();
-    }
+    // The connection closes with the connector that made it (Firetap.close).
   }
 
   private int local(List<Envelope> batch) {
