@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,12 +141,20 @@ public final class ChangeSubscriptions implements AutoCloseable {
     @Override
     public void message(byte[] channel, byte[] message) {
       String name = new String(channel, StandardCharsets.UTF_8);
-      dispatcher.execute(() -> dispatch(name, message));
+      hand(() -> dispatch(name, message));
     }
 
     @Override
     public void message(byte[] pattern, byte[] channel, byte[] message) {
-      dispatcher.execute(() -> dispatch(ALL, message));
+      hand(() -> dispatch(ALL, message));
+    }
+
+    private void hand(Runnable delivery) {
+      try {
+        dispatcher.execute(delivery);
+      } catch (RejectedExecutionException closed) {
+        // A message that raced with close(): there is no listener left to deliver it to.
+      }
     }
   }
 }
