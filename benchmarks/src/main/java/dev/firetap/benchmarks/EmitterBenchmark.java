@@ -112,9 +112,6 @@ public final class EmitterBenchmark {
             "-q",
             "XADD",
             "bench:xadd",
-            "MAXLEN",
-            "~",
-            "1000000000",
             "*",
             "event",
             new String(json, StandardCharsets.UTF_8));

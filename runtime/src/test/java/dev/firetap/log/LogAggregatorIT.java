@@ -74,6 +74,31 @@ class LogAggregatorIT {
   }
 
   @Test
+  void capsEachLogStreamWhileCountingEveryEvent(RedisServer redis) {
+    try (Firetap firetap =
+            Firetap.start(
+                TestConfigs.forRedis(
+                    redis,
+                    spool,
+                    "firetap.logs.maxlen",
+                    "100",
+                    "firetap.errors.enabled",
+                    "false"));
+        RedisStreams streams = RedisStreams.connect(redis.url())) {
+
+      for (int i = 0; i < 5_000; i++) {
+        firetap.logs().at(Level.DEBUG, "chatty").put("n", i).log();
+      }
+      firetap.emitter().flush(Duration.ofSeconds(30));
+
+      // MAXLEN ~ trims whole stream nodes (100 entries each by default), so the cap is approximate.
+      assertThat(streams.length("firetap:logs:debug")).isBetween(100L, 300L);
+      assertThat(firetap.logs().statsToday().debug()).isEqualTo(5_000);
+      assertThat(firetap.logs().recent(Level.DEBUG, 1).get(0).data().get("n")).isEqualTo(4_999L);
+    }
+  }
+
+  @Test
   void recentReturnsTheNewestEventsOfALevelNewestFirst(RedisServer redis) {
     try (Firetap firetap =
         Firetap.start(TestConfigs.forRedis(redis, spool, "firetap.errors.enabled", "false"))) {
