@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * instance, delivering or spooling what is queued.
  */
 public final class Firetap implements AutoCloseable {
-
   private static final Logger log = LoggerFactory.getLogger(Firetap.class);
 
   private final FiretapConfig config;
@@ -135,7 +134,6 @@ public final class Firetap implements AutoCloseable {
 
   /** Builds a {@link Firetap} from a configuration and, optionally, the application's Firestore. */
   public static final class Builder {
-
     private FiretapConfig config;
     private Firestore firestore;
 

@@ -15,7 +15,6 @@ import java.util.Properties;
  * @param version the Firetap version
  */
 public record ProcessIdentity(String service, String host, String version) {
-
   /** The identity of this process under {@code service}. */
   public static ProcessIdentity of(String service) {
     return new ProcessIdentity(service, hostName(), firetapVersion());

@@ -1,5 +1,8 @@
 package dev.firetap.benchmarks;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.emit.internal.RedisEmitter;
 import dev.firetap.event.EventCodec;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +39,6 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code EmitterBenchmark [events per round] [rounds] [results file]}.
  */
 public final class EmitterBenchmark {
-
   private static final int EVENT_BYTES = 500;
   private static final int WARM_UP_PASSES = 2;
   private static final Pattern REQUESTS_PER_SECOND =
@@ -219,8 +222,9 @@ public final class EmitterBenchmark {
       ratios.add(emitters.get(i) / baselines.get(i));
     }
     double ratio = median(ratios);
-    double medianNanos = handOver[handOver.length / 2];
-    double p99Nanos = handOver[(int) (handOver.length * 0.99)];
+    long medianNanos = handOver[handOver.length / 2];
+    long p99Nanos = handOver[(int) (handOver.length * 0.99)];
+    long maxNanos = handOver[handOver.length - 1];
     System.out.printf(
         Locale.ROOT,
         "%nEmitter throughput, %d-byte events: %.0f/s; redis-benchmark -P 64 XADD: %.0f/s"
@@ -232,33 +236,41 @@ public final class EmitterBenchmark {
         ratio >= 0.7 ? "met" : "MISSED");
     System.out.printf(
         Locale.ROOT,
-        "Caller hand-over at 100,000 events/s: median %.0f ns, p99 %.0f ns, max %d ns"
+        "Caller hand-over at 100,000 events/s: median %d ns, p99 %d ns, max %d ns"
             + " (goal median <= 1000 ns: %s)%n",
         medianNanos,
         p99Nanos,
-        handOver[handOver.length - 1],
+        maxNanos,
         medianNanos <= 1000 ? "met" : "MISSED");
-    String json =
-        String.format(
-            Locale.ROOT,
-            "{%n  \"eventBytes\": %d,%n  \"eventsPerRound\": %d,%n  \"rounds\": %d,%n"
-                + "  \"redisBenchmarkXaddPerSecond\": %.0f,%n  \"emitterPerSecond\": %.0f,%n"
-                + "  \"throughputRatio\": %.3f,%n  \"handOverMedianNanos\": %.0f,%n"
-                + "  \"handOverP99Nanos\": %.0f,%n  \"handOverMaxNanos\": %d,%n"
-                + "  \"cores\": %d,%n  \"java\": \"%s\"%n}%n",
-            eventBytes,
-            events,
-            baselines.size(),
-            baseline,
-            emitter,
-            ratio,
-            medianNanos,
-            p99Nanos,
-            handOver[handOver.length - 1],
-            Runtime.getRuntime().availableProcessors(),
-            System.getProperty("java.version"));
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("eventBytes", eventBytes);
+    figures.put("eventsPerRound", events);
+    figures.put("rounds", baselines.size());
+    figures.put("redisBenchmarkXaddPerSecond", Math.round(baseline));
+    figures.put("emitterPerSecond", Math.round(emitter));
+    figures.put("throughputRatio", Math.round(ratio * 1000) / 1000.0);
+    figures.put("roundRatios", ratios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList());
+    figures.put("handOverMedianNanos", medianNanos);
+    figures.put("handOverP99Nanos", p99Nanos);
+    figures.put("handOverMaxNanos", maxNanos);
+    figures.put("cores", Runtime.getRuntime().availableProcessors());
+    figures.put("java", System.getProperty("java.version"));
+    write(results, figures);
+  }
+
+  /** Writes the figures as one JSON object. */
+  private static void write(Path results, Map<String, Object> figures) throws IOException {
     Files.createDirectories(results.toAbsolutePath().getParent());
-    Files.writeString(results, json);
+    try (JsonGenerator json =
+        new JsonFactory().createGenerator(results.toFile(), JsonEncoding.UTF8)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      for (Map.Entry<String, Object> figure : figures.entrySet()) {
+        json.writeFieldName(figure.getKey());
+        json.writeObject(figure.getValue());
+      }
+      json.writeEndObject();
+    }
     System.out.println("results written to " + results);
   }
 

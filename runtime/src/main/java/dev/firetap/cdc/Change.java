@@ -27,7 +27,6 @@ public record Change(
     Instant at,
     String userId,
     Transaction transaction) {
-
   /** Checks that {@code op} and {@code path} are not null. */
   public Change {
     Objects.requireNonNull(op, "op");

@@ -16,7 +16,6 @@ import java.util.function.Consumer;
  * gateway) and for applications that run without the agent.
  */
 public final class ChangeCapture {
-
   private final Emitter emitter;
   private final ProcessIdentity identity;
   private final ChangeSubscriptions subscriptions;

@@ -47,7 +47,6 @@ public record FiretapConfig(
     boolean errorsEnabled,
     String errorsCollection,
     Duration shutdownTimeout) {
-
   /** Rejects null components; values are validated by the factory methods, not here. */
   public FiretapConfig {
     Objects.requireNonNull(redis, "redis");

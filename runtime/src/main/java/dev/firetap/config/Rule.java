@@ -6,7 +6,6 @@ package dev.firetap.config;
  * @param <T> the type of the parsed value
  */
 interface Rule<T> {
-
   /** What is allowed, phrased to follow "must be", e.g. {@code a whole number from 1 to 10}. */
   String description();
 

@@ -14,7 +14,6 @@ import java.time.Duration;
  * spool is full, and every drop is counted in {@link #stats()}.
  */
 public interface Emitter extends AutoCloseable {
-
   /**
    * Hands a change event to the sender.
    *

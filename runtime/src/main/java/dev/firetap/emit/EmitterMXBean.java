@@ -6,7 +6,6 @@ package dev.firetap.emit;
  * EmitterStats} component of the same name.
  */
 public interface EmitterMXBean {
-
   /** See {@link EmitterStats#emitted()}. */
   long getEmitted();
 

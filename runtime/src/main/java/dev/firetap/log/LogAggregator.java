@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * the query methods ({@link #recent}, {@link #stats}) read Redis on the caller's thread.
  */
 public final class LogAggregator {
-
   private static final Logger log = LoggerFactory.getLogger(LogAggregator.class);
   private static final byte[] EVENT_FIELD = "event".getBytes(StandardCharsets.UTF_8);
 

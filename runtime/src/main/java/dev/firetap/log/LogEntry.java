@@ -10,7 +10,6 @@ import java.util.Objects;
  * log it on one thread.
  */
 public final class LogEntry {
-
   private final LogAggregator aggregator;
   private final LogEvent.Builder builder;
 

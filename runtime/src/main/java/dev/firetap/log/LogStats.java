@@ -16,7 +16,6 @@ import java.util.Objects;
  * @param total all events of the date
  */
 public record LogStats(LocalDate date, long debug, long info, long warn, long error, long total) {
-
   /** Checks that {@code date} is not null. */
   public LogStats {
     Objects.requireNonNull(date, "date");

@@ -9,7 +9,6 @@ import java.util.Objects;
  * most the configured Redis timeout.
  */
 public final class LazyConnection implements AutoCloseable {
-
   private final RedisConnector connector;
   private StatefulRedisConnection<byte[], byte[]> connection;
 

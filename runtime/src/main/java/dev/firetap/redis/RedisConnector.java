@@ -18,7 +18,6 @@ import java.util.Objects;
  * Lettuce reconnects in the background.
  */
 public final class RedisConnector implements AutoCloseable {
-
   private final RedisEndpoint endpoint;
   private final RedisClient client;
 

@@ -12,7 +12,6 @@ import java.util.Objects;
  * real-time channels {@code firetap:changes:<collectionId>}.
  */
 public record StreamKeys(String prefix) {
-
   /** Creates the key names for {@code prefix}; throws NullPointerException when it is null. */
   public StreamKeys {
     Objects.requireNonNull(prefix, "prefix");

@@ -23,14 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 @WithRedis
 class ChangeCaptureIT {
-
   @TempDir Path spool;
 
   @Test
   void writesACapturedChangeToTheStreamOfItsParentCollection(RedisServer redis) {
     try (Firetap firetap = Firetap.start(TestConfigs.forRedis(redis, spool));
         RedisStreams streams = RedisStreams.connect(redis.url())) {
-
       ChangeEvent captured =
           firetap
               .changes()

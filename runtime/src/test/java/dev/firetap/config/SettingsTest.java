@@ -6,7 +6,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
-
   @Test
   void everyRecordComponentHasExactlyOneSetting() {
     Map<String, Class<?>> components = ConfigValues.componentTypes();

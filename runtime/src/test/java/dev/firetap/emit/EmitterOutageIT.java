@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Redis goes away while events are emitted; every event still arrives, in order, exactly once. */
 @WithRedis
 class EmitterOutageIT {
-
   private static final String STREAM = "firetap:logs:info";
   private static final int EVENTS = 20_000;
   private static final Duration OUTAGE = Duration.ofSeconds(10);
@@ -106,7 +105,6 @@ class EmitterOutageIT {
                     "firetap.errors.enabled",
                     "false"));
         RedisStreams streams = RedisStreams.connect(redis.url())) {
-
       await()
           .atMost(Duration.ofSeconds(60))
           .until(

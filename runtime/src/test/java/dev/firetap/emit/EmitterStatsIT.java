@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The emitter's counters, through the API and over JMX, follow what happens to the events. */
 @WithRedis
 class EmitterStatsIT {
-
   @TempDir Path spool;
 
   @Test
@@ -74,7 +73,6 @@ class EmitterStatsIT {
   void acceptsNothingWhenDisabled(RedisServer redis) {
     try (Firetap firetap =
         Firetap.start(TestConfigs.forRedis(redis, spool, "firetap.enabled", "false"))) {
-
       boolean accepted = firetap.logs().at(Level.INFO, "ignored").log();
 
       assertThat(accepted).isFalse();

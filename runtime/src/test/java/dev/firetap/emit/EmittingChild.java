@@ -3,6 +3,7 @@ package dev.firetap.emit;
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.Level;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
@@ -13,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
  * {@code hang} it waits to be killed.
  */
 public final class EmittingChild {
-
   private EmittingChild() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -23,7 +23,11 @@ public final class EmittingChild {
       firetap.logs().at(Level.INFO, "outage").put("n", i).log();
     }
     System.out.println("EMITTED");
-    if (args[1].equals("exit")) {
+    if (args[1].equals("flush")) {
+      System.out.println(
+          firetap.emitter().flush(Duration.ofMinutes(1)) ? "FLUSHED" : "NOT FLUSHED");
+    }
+    if (!args[1].equals("hang")) {
       return;
     }
     while (firetap.emitter().stats().spooled() < count) {

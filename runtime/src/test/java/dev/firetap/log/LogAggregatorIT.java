@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithRedis
 @WithFirestoreEmulator
 class LogAggregatorIT {
-
   private static final Level[] LEVELS = Level.values();
 
   @TempDir Path spool;
@@ -47,7 +46,6 @@ class LogAggregatorIT {
                     "firetap.errors.enabled",
                     "false"));
         RedisStreams streams = RedisStreams.connect(redis.url())) {
-
       for (int i = 0; i < total; i++) {
         firetap.logs().at(LEVELS[i % 4], "load").put("n", i).log();
       }
@@ -85,7 +83,6 @@ class LogAggregatorIT {
                     "firetap.errors.enabled",
                     "false"));
         RedisStreams streams = RedisStreams.connect(redis.url())) {
-
       for (int i = 0; i < 5_000; i++) {
         firetap.logs().at(Level.DEBUG, "chatty").put("n", i).log();
       }
@@ -123,7 +120,6 @@ class LogAggregatorIT {
     Firestore firestore = emulator.client("firetap-test");
     try (Firetap firetap =
         Firetap.builder().config(TestConfigs.forRedis(redis, spool)).firestore(firestore).start()) {
-
       firetap
           .logs()
           .error(

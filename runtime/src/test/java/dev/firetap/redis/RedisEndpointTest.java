@@ -11,7 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RedisEndpointTest {
-
   @Test
   void parsesHostPortAndDatabase() {
     RedisEndpoint endpoint = RedisEndpoint.parse("redis://cache.internal:6380/2");

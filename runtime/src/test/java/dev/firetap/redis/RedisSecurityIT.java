@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRedis
 class RedisSecurityIT {
-
   private static final String PASSWORD = "s3cret-Pa55word";
   private static final String STREAM = "firetap:logs:info";
 
@@ -34,7 +33,7 @@ class RedisSecurityIT {
           + PASSWORD
           + " resetkeys ~firetap:* resetchannels &firetap:changes:* -@all"
           + " +ping +hello +auth +client|setname"
-          + " +evalsha +eval +xadd +publish +hincrby +expire +get +set";
+          + " +evalsha +eval +xadd +xtrim +xdel +publish +hincrby +expire +get +set";
 
   @TempDir Path work;
 
@@ -44,7 +43,7 @@ class RedisSecurityIT {
     createUser(redis, "firetap-emitter", EMITTER_ACL);
     String url = "redis://firetap-emitter:" + PASSWORD + "@127.0.0.1:" + redis.port();
 
-    String output = runChild(url, 200, List.of());
+    String output = runChild(url, 200, List.of(), "flush");
 
     try (RedisStreams streams = RedisStreams.connect(redis.url())) {
       assertThat(streams.length(STREAM)).isEqualTo(200);
@@ -57,7 +56,7 @@ class RedisSecurityIT {
     createUser(redis, "read-only", EMITTER_ACL.replace(" +xadd", ""));
     String url = "redis://read-only:" + PASSWORD + "@127.0.0.1:" + redis.port();
 
-    String output = runChild(url, 50, List.of());
+    String output = runChild(url, 50, List.of(), "exit");
 
     try (RedisStreams streams = RedisStreams.connect(redis.url())) {
       assertThat(streams.length(STREAM)).isZero();
@@ -69,13 +68,26 @@ class RedisSecurityIT {
   }
 
   @Test
+  void aCommandRefusedHalfWayThroughABatchLeavesNothingBehind(RedisServer redis) throws Exception {
+    createUser(redis, "no-trim", EMITTER_ACL.replace(" +xtrim", ""));
+    String url = "redis://no-trim:" + PASSWORD + "@127.0.0.1:" + redis.port();
+
+    String output = runChild(url, 20, List.of(), "exit");
+
+    try (RedisStreams streams = RedisStreams.connect(redis.url())) {
+      assertThat(streams.length(STREAM)).isZero();
+      assertThat(streams.commands().keys("firetap:stats:*")).isEmpty();
+    }
+    assertThat(output).contains("20 events wait in the spool");
+  }
+
+  @Test
   void emitsOverTlsToAServerWhoseCertificateTheJvmTrusts() throws Exception {
     TestCertificates certificates = TestCertificates.create(work);
     int tlsPort = freePort();
     try (RedisServer redis = RedisServer.start(certificates.redisTlsArguments(tlsPort))) {
-
       String output =
-          runChild("rediss://127.0.0.1:" + tlsPort, 100, certificates.trustStoreOptions());
+          runChild("rediss://127.0.0.1:" + tlsPort, 100, certificates.trustStoreOptions(), "flush");
 
       try (RedisStreams streams = RedisStreams.connect(redis.url())) {
         assertThat(streams.length(STREAM)).as(output).isEqualTo(100);
@@ -88,8 +100,7 @@ class RedisSecurityIT {
     TestCertificates certificates = TestCertificates.create(work);
     int tlsPort = freePort();
     try (RedisServer redis = RedisServer.start(certificates.redisTlsArguments(tlsPort))) {
-
-      String output = runChild("rediss://127.0.0.1:" + tlsPort, 10, List.of());
+      String output = runChild("rediss://127.0.0.1:" + tlsPort, 10, List.of(), "exit");
 
       try (RedisStreams streams = RedisStreams.connect(redis.url())) {
         assertThat(streams.length(STREAM)).isZero();
@@ -98,8 +109,12 @@ class RedisSecurityIT {
     }
   }
 
-  /** Runs an emitting child JVM that emits {@code count} events and exits; returns its output. */
-  private String runChild(String url, int count, List<String> extraOptions) throws Exception {
+  /**
+   * Runs an emitting child JVM that emits {@code count} events and exits in {@code mode} (see
+   * EmittingChild); returns its output.
+   */
+  private String runChild(String url, int count, List<String> extraOptions, String mode)
+      throws Exception {
     List<String> options = new ArrayList<>(extraOptions);
     options.add("-Dfiretap.redis.url=" + url);
     options.add("-Dfiretap.spool.dir=" + work.resolve("spool"));
@@ -109,8 +124,7 @@ class RedisSecurityIT {
     options.add("-Dfiretap.errors.enabled=false");
     Path log = work.resolve("child-" + System.nanoTime() + ".log");
     try (ChildJvm child =
-        ChildJvm.start(
-            EmittingChild.class, options, List.of(Integer.toString(count), "exit"), log)) {
+        ChildJvm.start(EmittingChild.class, options, List.of(Integer.toString(count), mode), log)) {
       assertThat(child.awaitExit(Duration.ofSeconds(60))).as(child.output()).isZero();
       return child.output();
     }
@@ -132,7 +146,6 @@ class RedisSecurityIT {
 
   /** A test CA and a server certificate for 127.0.0.1, made with openssl and keytool. */
   private record TestCertificates(Path dir) {
-
     static TestCertificates create(Path work) throws Exception {
       Path dir = work.resolve("tls");
       Files.createDirectories(dir);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class StreamKeysTest {
-
   private final StreamKeys keys = new StreamKeys("firetap");
 
   @Test

@@ -15,7 +15,6 @@ import java.util.function.Predicate;
  * tests of what survives a process exit or a {@code kill -9}.
  */
 public final class ChildJvm implements AutoCloseable {
-
   private final Process process;
   private final Path output;
 
@@ -70,9 +69,10 @@ public final class ChildJvm implements AutoCloseable {
   }
 
   /** Waits for the process to exit and returns its exit code. */
-  public int awaitExit(Duration timeout) throws InterruptedException {
+  public int awaitExit(Duration timeout) throws InterruptedException, IOException {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new AssertionError("the child JVM did not exit within " + timeout);
+      throw new AssertionError(
+          "the child JVM did not exit within " + timeout + "; its output:\n" + output());
     }
     return process.exitValue();
   }

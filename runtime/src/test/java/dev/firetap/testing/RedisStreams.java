@@ -16,7 +16,6 @@ import java.util.Map;
 
 /** Reads what Firetap wrote to a test Redis: stream entries' {@code event} fields and hashes. */
 public final class RedisStreams implements AutoCloseable {
-
   private static final int PAGE = 10_000;
 
   private final RedisClient client;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 /** Configurations for tests: a private Redis, a private spool folder, short timeouts. */
 public final class TestConfigs {
-
   private TestConfigs() {}
 
   /**

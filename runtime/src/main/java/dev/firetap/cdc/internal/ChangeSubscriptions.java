@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * Lettuce's I/O threads, so a slow listener delays only other listeners.
  */
 public final class ChangeSubscriptions implements AutoCloseable {
-
   private static final Logger log = LoggerFactory.getLogger(ChangeSubscriptions.class);
   private static final String ALL = "*";
 
@@ -137,7 +136,6 @@ public final class ChangeSubscriptions implements AutoCloseable {
 
   /** Hands each message from Lettuce's I/O thread to the dispatcher thread. */
   private final class Dispatch extends RedisPubSubAdapter<byte[], byte[]> {
-
     @Override
     public void message(byte[] channel, byte[] message) {
       String name = new String(channel, StandardCharsets.UTF_8);

@@ -27,7 +27,6 @@ import java.util.concurrent.CompletionStage;
  * batch, or none of them.
  */
 final class BatchWriter {
-
   private static final String GAP = "GAP";
   private static final byte[] SCRIPT = loadScript();
   private static final String DIGEST = sha1Hex(SCRIPT);

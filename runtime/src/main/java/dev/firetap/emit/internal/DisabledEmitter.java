@@ -9,7 +9,6 @@ import java.util.Objects;
 
 /** The emitter of {@code firetap.enabled=false}: it accepts nothing and touches nothing. */
 public final class DisabledEmitter implements Emitter {
-
   @Override
   public boolean emit(ChangeEvent event) {
     Objects.requireNonNull(event, "event");

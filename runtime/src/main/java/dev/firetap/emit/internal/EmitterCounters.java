@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * so an application thread never logs on Firetap's behalf.
  */
 final class EmitterCounters {
-
   private static final Logger log = LoggerFactory.getLogger(EmitterCounters.class);
   private static final Duration DROP_REPORT_INTERVAL = Duration.ofSeconds(10);
 

@@ -26,7 +26,6 @@ record Envelope(
     String producerId,
     long sequence,
     byte[] json) {
-
   private static final int FORMAT_VERSION = 1;
 
   boolean published() {

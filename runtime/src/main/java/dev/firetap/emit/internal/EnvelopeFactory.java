@@ -16,7 +16,6 @@ import java.util.UUID;
  * of each stream 1, 2, 3... in the order the sender takes them from the queue. Sender thread only.
  */
 final class EnvelopeFactory {
-
   private static final long SECONDS_PER_DAY = 86_400;
 
   private final StreamKeys keys;
@@ -85,7 +84,6 @@ final class EnvelopeFactory {
 
   /** Where the events of one collection or level go, and their sequence counter. */
   private static final class Route {
-
     private final String stream;
     private final String channel;
     private final String statsField;

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 
 /** The emitter: a bounded queue filled by application threads and drained by one {@link Sender}. */
 public final class RedisEmitter implements Emitter, EmitterMXBean {
-
   private static final Logger log = LoggerFactory.getLogger(RedisEmitter.class);
 
   private final ArrayBlockingQueue<Object> queue;

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  * a batch that fails goes to the spool before anything newer does.
  */
 final class Sender implements Runnable {
-
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
   private static final long FIRST_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 5_000;

@@ -12,7 +12,6 @@ record SenderSettings(
     Duration commandTimeout,
     Path spoolDir,
     long spoolMaxBytes) {
-
   static SenderSettings of(FiretapConfig config) {
     return new SenderSettings(
         config.service(),

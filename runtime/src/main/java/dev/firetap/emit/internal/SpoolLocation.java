@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
  * there.
  */
 final class SpoolLocation {
-
   private static final Logger log = LoggerFactory.getLogger(SpoolLocation.class);
   private static final int MAX_INSTANCES = 16;
 

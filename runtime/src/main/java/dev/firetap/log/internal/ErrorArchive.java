@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  * hands them over. These writes are Firetap's own and never produce change events.
  */
 public final class ErrorArchive implements AutoCloseable {
-
   private static final Logger log = LoggerFactory.getLogger(ErrorArchive.class);
   private static final int CAPACITY = 10_000;
   private static final int MAX_BATCH = 500;

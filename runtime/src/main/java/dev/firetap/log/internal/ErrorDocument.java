@@ -16,7 +16,6 @@ import java.util.Map;
  * as a Firestore timestamp), and {@code json}, the event exactly as on the stream.
  */
 final class ErrorDocument {
-
   private ErrorDocument() {}
 
   static Map<String, Object> of(LogEvent event) {

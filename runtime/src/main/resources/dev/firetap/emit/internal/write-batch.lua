@@ -26,6 +26,29 @@ local last = {}
 local counts = {}
 local written = 0
 
+-- A script is atomic but has no rollback: a command refused half way (an ACL without one of the
+-- commands, a key of the wrong type) would leave the entries already added, and the retry would add
+-- them again. So every write goes through write(), which undoes this call's entries and counts
+-- before failing. Publications cannot be taken back; subscribers are at most once anyway.
+local added = {}
+local incremented = {}
+local function undo()
+  for i = #added, 1, -1 do
+    redis.pcall('XDEL', added[i][1], added[i][2])
+  end
+  for i = #incremented, 1, -1 do
+    redis.pcall('HINCRBY', incremented[i][1], incremented[i][2], -incremented[i][3])
+  end
+end
+local function write(...)
+  local reply = redis.pcall(...)
+  if type(reply) == 'table' and reply.err then
+    undo()
+    error(reply)
+  end
+  return reply
+end
+
 if not mayFollowGap then
   local a = 5
   for _ = 1, groups do
@@ -62,15 +85,15 @@ for _ = 1, groups do
     skip = 0
   end
   for i = a + skip, a + count - 1 do
-    redis.call('XADD', stream, '*', 'event', ARGV[i])
+    added[#added + 1] = { stream, write('XADD', stream, '*', 'event', ARGV[i]) }
     if channel ~= '' then
-      redis.call('PUBLISH', channel, ARGV[i])
+      write('PUBLISH', channel, ARGV[i])
     end
   end
   a = a + count
   if count > skip then
     -- One approximate trim per group costs less than a MAXLEN on every XADD, with the same effect.
-    redis.call('XTRIM', stream, 'MAXLEN', '~', maxLen)
+    write('XTRIM', stream, 'MAXLEN', '~', maxLen)
     written = written + count - skip
     if statsIndex > 0 then
       local perKey = counts[statsIndex] or {}
@@ -82,15 +105,17 @@ for _ = 1, groups do
   last[sequenceKey] = previous
 end
 for sequenceKey, sequence in pairs(last) do
-  redis.call('SET', sequenceKey, string.format('%d', sequence), 'EX', sequenceTtl)
+  write('SET', sequenceKey, string.format('%d', sequence), 'EX', sequenceTtl)
 end
 for statsIndex, perKey in pairs(counts) do
   local total = 0
   for field, n in pairs(perKey) do
-    redis.call('HINCRBY', KEYS[statsIndex], field, n)
+    write('HINCRBY', KEYS[statsIndex], field, n)
+    incremented[#incremented + 1] = { KEYS[statsIndex], field, n }
     total = total + n
   end
-  redis.call('HINCRBY', KEYS[statsIndex], 'total', total)
-  redis.call('EXPIRE', KEYS[statsIndex], statsTtl)
+  write('HINCRBY', KEYS[statsIndex], 'total', total)
+  incremented[#incremented + 1] = { KEYS[statsIndex], 'total', total }
+  write('EXPIRE', KEYS[statsIndex], statsTtl)
 end
 return written

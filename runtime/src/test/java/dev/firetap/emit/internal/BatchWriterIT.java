@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 @WithRedis
 class BatchWriterIT {
-
   private final BatchWriter writer = new BatchWriter(new StreamKeys("firetap"), Duration.ofDays(1));
 
   @Test

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeTest {
-
   @Test
   void survivesTheRoundTripThroughItsSpoolBytes() throws IOException {
     Envelope envelope =
