@@ -5,6 +5,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One call of a method annotated with {@code @Logged} or {@code @CaptureChange}, from entry to
@@ -24,6 +26,8 @@ public final class AnnotatedCall {
     /** The AspectJ aspect {@code dev.firetap.aspectj.FiretapAspects}. */
     ASPECTJ
   }
+
+  private static final Logger log = LoggerFactory.getLogger(AnnotatedCall.class);
 
   private static final ThreadLocal<Deque<AnnotatedCall>> ACTIVE =
       ThreadLocal.withInitial(ArrayDeque::new);
@@ -77,6 +81,7 @@ public final class AnnotatedCall {
       ACTIVE.get().push(call);
       return call;
     } catch (Throwable e) {
+      log.debug("{}: not reported: {}", method, e, e);
       return null;
     }
   }

@@ -3,6 +3,8 @@ package dev.firetap.annotation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.google.api.core.ApiFuture;
+import com.google.api.core.SettableApiFuture;
 import dev.firetap.Firetap;
 import dev.firetap.annotation.internal.AnnotatedCall.Interceptor;
 import dev.firetap.annotations.CaptureChange;
@@ -40,6 +42,7 @@ class AnnotatedCallIT {
 
   static final class OrderService {
     CompletableFuture<String> pending;
+    SettableApiFuture<String> remote;
 
     @Logged(includeArguments = true, includeResult = true, userId = "#userId")
     public Order place(Order order, String userId, @Sensitive String pin) {
@@ -54,6 +57,11 @@ class AnnotatedCallIT {
     @Logged(includeResult = true)
     public CompletableFuture<String> later() {
       return pending;
+    }
+
+    @Logged(includeResult = true)
+    public ApiFuture<String> remote() {
+      return remote;
     }
 
     @CaptureChange(
@@ -141,6 +149,17 @@ class AnnotatedCallIT {
     service.pending.complete("done");
     await().until(() -> streams.length("firetap:logs:info") == 1);
     assertThat(single("info").data()).isEqualTo(Map.of("result", "done"));
+  }
+
+  @Test
+  void anApiFutureIsLoggedWhenItCompletesAndReturnedAsItIs() throws Throwable {
+    service.remote = SettableApiFuture.create();
+
+    Object returned = call(Interceptor.ASPECTJ, "remote");
+    service.remote.set("written");
+
+    assertThat(returned).isSameAs(service.remote);
+    assertThat(single("info").data()).isEqualTo(Map.of("result", "written"));
   }
 
   @Test
