@@ -14,7 +14,9 @@ import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Firetap implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Firetap.class);
+
+  /** The instance that annotated methods report to; see {@link #global()}. */
+  private static final AtomicReference<Firetap> GLOBAL = new AtomicReference<>();
 
   private final FiretapConfig config;
   private final RedisConnector connector;
@@ -68,6 +73,7 @@ public final class Firetap implements AutoCloseable {
         identity.version(),
         config.service(),
         config.describe());
+    GLOBAL.compareAndSet(null, this);
   }
 
   /**
@@ -89,6 +95,16 @@ public final class Firetap implements AutoCloseable {
   /** A builder, for giving Firetap the application's own Firestore client. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The instance that {@code @Logged} and {@code @CaptureChange} methods report to: the first one
+   * started that is not closed yet. When it closes, the next instance started takes its place.
+   *
+   * @return empty while no instance is running
+   */
+  public static Optional<Firetap> global() {
+    return Optional.ofNullable(GLOBAL.get());
   }
 
   /** The settings this instance runs with. */
@@ -120,6 +136,7 @@ public final class Firetap implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    GLOBAL.compareAndSet(this, null);
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * @param statsRetentionDays firetap.stats.retention-days
  * @param errorsEnabled firetap.errors.enabled
  * @param errorsCollection firetap.errors.collection
+ * @param redactFields firetap.redact.fields
+ * @param mdcUserId firetap.mdc.user-id
  * @param shutdownTimeout firetap.shutdown.timeout
  */
 public record FiretapConfig(
@@ -46,8 +48,13 @@ public record FiretapConfig(
     int statsRetentionDays,
     boolean errorsEnabled,
     String errorsCollection,
+    List<String> redactFields,
+    String mdcUserId,
     Duration shutdownTimeout) {
-  /** Rejects null components; values are validated by the factory methods, not here. */
+  /**
+   * Rejects null components and copies the lists; values are validated by the factory methods, not
+   * here.
+   */
   public FiretapConfig {
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(redisTimeout, "redisTimeout");
@@ -55,6 +62,8 @@ public record FiretapConfig(
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(spoolDir, "spoolDir");
     Objects.requireNonNull(errorsCollection, "errorsCollection");
+    redactFields = List.copyOf(redactFields);
+    Objects.requireNonNull(mdcUserId, "mdcUserId");
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
   }
 

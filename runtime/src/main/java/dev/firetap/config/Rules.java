@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -66,6 +68,15 @@ final class Rules {
   static Rule<String> name(int maxLength) {
     String description = "1 to " + maxLength + " characters of A-Z, a-z, 0-9, '_', '.' and '-'";
     return checked(description, text -> parseName(text, maxLength), Function.identity());
+  }
+
+  static Rule<List<String>> nameList(int maxLength) {
+    String description =
+        "names of 1 to "
+            + maxLength
+            + " characters of A-Z, a-z, 0-9, '_', '.' and '-', separated by ',' (may be empty)";
+    return checked(
+        description, text -> parseNameList(text, maxLength), names -> String.join(",", names));
   }
 
   static Rule<Path> path() {
@@ -191,6 +202,16 @@ final class Rules {
       throw new IllegalArgumentException("not a name");
     }
     return text;
+  }
+
+  private static List<String> parseNameList(String text, int maxLength) {
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(text.split(",", -1))
+        .map(String::strip)
+        .map(name -> parseName(name, maxLength))
+        .toList();
   }
 
   private static Path parsePath(String text) {

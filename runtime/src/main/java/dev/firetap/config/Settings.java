@@ -112,6 +112,20 @@ public final class Settings {
               "firetap_errors",
               "The Firestore collection whose documents store error-level logs permanently."),
           Setting.of(
+              "firetap.redact.fields",
+              "redactFields",
+              Rules.nameList(128),
+              "password,passwd,secret,token,accessToken,refreshToken,apiKey,authorization,"
+                  + "cardNumber,cvv,cvc,ssn,phoneNumber",
+              "Map keys and fields written as *** by @Logged and @CaptureChange, in any case."),
+          Setting.of(
+              "firetap.mdc.user-id",
+              "mdcUserId",
+              Rules.name(128),
+              "userId",
+              "The logging MDC key that gives the user id of annotated calls whose annotation has"
+                  + " no userId expression."),
+          Setting.of(
               "firetap.shutdown.timeout",
               "shutdownTimeout",
               Rules.duration(Duration.ZERO, Duration.ofMinutes(10)),

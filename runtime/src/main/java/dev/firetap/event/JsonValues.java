@@ -211,7 +211,8 @@ public final class JsonValues {
     if (instant != null) {
       return timestamp(instant, path);
     }
-    // TODO(#4): serialise beans field by field, with redaction and cycle detection
+    // Beans are not taken apart here: that needs the redaction settings, so the annotation code
+    // converts them (with redaction and cycle detection) before events are built.
     return value.toString();
   }
 

@@ -32,6 +32,10 @@ class FiretapConfigTest {
   private static final String COLLECTION_RULE =
       "a Firestore collection id: 1 to 1500 bytes, no '/', not '.' or '..', not like __name__";
 
+  private static final String REDACT_RULE =
+      "names of 1 to 128 characters of A-Z, a-z, 0-9, '_', '.' and '-', separated by ','"
+          + " (may be empty)";
+
   static Stream<Arguments> invalidValues() {
     return Stream.of(
         invalid("firetap.enabled", "yes", "must be true or false"),
@@ -84,6 +88,10 @@ class FiretapConfigTest {
         invalid("firetap.errors.collection", "..", "must be " + COLLECTION_RULE),
         invalid("firetap.errors.collection", "__errors__", "must be " + COLLECTION_RULE),
         invalid("firetap.errors.collection", "é".repeat(751), "must be " + COLLECTION_RULE),
+        invalid("firetap.redact.fields", "password,,token", "must be " + REDACT_RULE),
+        invalid("firetap.redact.fields", "card number", "must be " + REDACT_RULE),
+        invalid("firetap.mdc.user-id", "", "must be " + SERVICE_RULE),
+        invalid("firetap.mdc.user-id", "user id", "must be " + SERVICE_RULE),
         invalid("firetap.shutdown.timeout", "-1s", "must be " + SHUTDOWN_RULE),
         invalid("firetap.shutdown.timeout", "11m", "must be " + SHUTDOWN_RULE),
         invalid("firetap.shutdown.timeout", "5 seconds", "must be " + SHUTDOWN_RULE));
@@ -130,7 +138,20 @@ class FiretapConfigTest {
     assertThat(config.statsRetentionDays()).isEqualTo(400);
     assertThat(config.errorsEnabled()).isTrue();
     assertThat(config.errorsCollection()).isEqualTo("firetap_errors");
+    assertThat(config.redactFields()).hasSize(13).startsWith("password", "passwd");
+    assertThat(config.mdcUserId()).isEqualTo("userId");
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void readsTheRedactedFieldsAsAListWithBlanksAroundNamesIgnored() {
+    ConfigLoader loader = new ConfigLoader(JVM, Map.of());
+
+    FiretapConfig some = loader.fromMap(Map.of("firetap.redact.fields", "pin, otp ,iban"));
+    FiretapConfig none = loader.fromMap(Map.of("firetap.redact.fields", ""));
+
+    assertThat(some.redactFields()).containsExactly("pin", "otp", "iban");
+    assertThat(none.redactFields()).isEmpty();
   }
 
   @Test

@@ -30,12 +30,19 @@ public final class ChildJvm implements AutoCloseable {
   public static ChildJvm start(
       Class<?> mainClass, List<String> jvmOptions, List<String> args, Path output)
       throws IOException {
+    return start(mainClass, jvmOptions, System.getProperty("java.class.path"), args, output);
+  }
+
+  /** Like {@link #start(Class, List, List, Path)}, on the class path {@code classPath}. */
+  public static ChildJvm start(
+      Class<?> mainClass, List<String> jvmOptions, String classPath, List<String> args, Path output)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(mainClass.getName());
     command.addAll(args);
     Process process =

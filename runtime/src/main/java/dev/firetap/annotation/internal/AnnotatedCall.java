@@ -1,0 +1,144 @@
+package dev.firetap.annotation.internal;
+
+import dev.firetap.Firetap;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call of a method annotated with {@code @Logged} or {@code @CaptureChange}, from entry to
+ * completion. This is all an interceptor (an AspectJ aspect or an agent advice) calls: {@link
+ * #enter} before the method body and {@link #exit} after it. Neither ever throws, and neither
+ * changes what the method returns or throws.
+ *
+ * <p>When two interceptors wrap the same method (the agent and a woven aspect), the inner one's
+ * {@link #enter} sees the outer one's call on this thread, for the same method and the same
+ * arguments, and returns null, so each call is reported once.
+ */
+public final class AnnotatedCall {
+  /** Who intercepts a call; two different ones on the same invocation report it once. */
+  public enum Interceptor {
+    /** The Firetap agent's advice. */
+    AGENT,
+    /** The AspectJ aspect {@code dev.firetap.aspectj.FiretapAspects}. */
+    ASPECTJ
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(AnnotatedCall.class);
+
+  private static final ThreadLocal<Deque<AnnotatedCall>> ACTIVE =
+      ThreadLocal.withInitial(ArrayDeque::new);
+
+  private final Interceptor interceptor;
+  private final Firetap firetap;
+  private final MethodPlan plan;
+  private final Object[] arguments;
+  private final long startNanos;
+  private boolean seenByAnotherInterceptor;
+
+  private AnnotatedCall(
+      Interceptor interceptor, Firetap firetap, MethodPlan plan, Object[] arguments, long start) {
+    this.interceptor = interceptor;
+    this.firetap = firetap;
+    this.plan = plan;
+    this.arguments = arguments;
+    this.startNanos = start;
+  }
+
+  /**
+   * Starts reporting a call. Cheap when there is nothing to report.
+   *
+   * @param interceptor who calls
+   * @param targetClass the class the method was called on (its declaring class for static methods)
+   * @param method the method
+   * @param arguments the call's arguments; not copied, so pass an array the method cannot change
+   * @param startNanos {@link System#nanoTime()} at entry
+   * @return the call, to {@link #exit} when the method returns or throws; null when there is
+   *     nothing to report: no Firetap instance runs ({@link Firetap#global()}), the method has no
+   *     valid annotation, or another interceptor already reports this very call
+   */
+  public static AnnotatedCall enter(
+      Interceptor interceptor,
+      Class<?> targetClass,
+      Method method,
+      Object[] arguments,
+      long startNanos) {
+    try {
+      Firetap firetap = Firetap.global().orElse(null);
+      if (firetap == null
+          || !firetap.config().enabled()
+          || claimedByAnother(interceptor, method, arguments)) {
+        return null;
+      }
+      MethodPlan plan = MethodPlan.of(targetClass, method);
+      if (plan.isEmpty()) {
+        return null;
+      }
+      AnnotatedCall call = new AnnotatedCall(interceptor, firetap, plan, arguments, startNanos);
+      ACTIVE.get().push(call);
+      return call;
+    } catch (Throwable e) {
+      log.debug("{}: not reported: {}", method, e, e);
+      return null;
+    }
+  }
+
+  /**
+   * Ends the call: reports it now, or when the future it returned completes.
+   *
+   * @param result what the method returned; null when it threw or returns nothing
+   * @param thrown what the method threw; null when it returned
+   * @param endNanos {@link System#nanoTime()} at exit
+   */
+  public void exit(Object result, Throwable thrown, long endNanos) {
+    try {
+      ACTIVE.get().remove(this);
+      // The context is read now, on the calling thread; a future may complete on another one.
+      CallReport report = CallReport.onThisThread(firetap, plan, arguments, startNanos);
+      if (thrown == null && Completion.isFuture(result)) {
+        Completion.whenDone(result, (value, failure) -> report.finish(value, failure, now()));
+      } else {
+        report.finish(result, thrown, endNanos);
+      }
+    } catch (Throwable e) {
+      plan.warnOnce("could not report the call: " + e, e);
+    }
+  }
+
+  private static long now() {
+    return System.nanoTime();
+  }
+
+  private static boolean claimedByAnother(Interceptor interceptor, Method method, Object[] args) {
+    AnnotatedCall outer = ACTIVE.get().peek();
+    if (outer == null
+        || outer.interceptor == interceptor
+        || outer.seenByAnotherInterceptor
+        || !outer.plan.method().equals(method)
+        || !sameArguments(outer.arguments, args)) {
+      return false;
+    }
+    outer.seenByAnotherInterceptor = true;
+    return true;
+  }
+
+  private static boolean sameArguments(Object[] a, Object[] b) {
+    if (a.length != b.length) {
+      return false;
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i] && !(a[i] != null && isBoxed(a[i]) && Objects.equals(a[i], b[i]))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Primitive arguments are boxed anew by each interceptor, so they compare by value. */
+  private static boolean isBoxed(Object value) {
+    return value instanceof Number || value instanceof Boolean || value instanceof Character;
+  }
+}

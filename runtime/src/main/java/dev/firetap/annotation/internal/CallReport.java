@@ -1,0 +1,168 @@
+package dev.firetap.annotation.internal;
+
+import dev.firetap.Firetap;
+import dev.firetap.cdc.Change;
+import dev.firetap.event.Level;
+import dev.firetap.event.Operation;
+import dev.firetap.log.LogEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
+
+/**
+ * Builds and emits the events of one finished call: the log event of {@code @Logged} and the change
+ * event of {@code @CaptureChange}. Every failure is reported through {@link MethodPlan#warnOnce}
+ * and never reaches the application.
+ */
+final class CallReport {
+  /** OpenTelemetry's MDC key for the trace id (logback and log4j instrumentation), then ours. */
+  private static final List<String> TRACE_ID_KEYS = List.of("trace_id", "traceId");
+
+  private static volatile BoundRedactor bound;
+
+  private final Firetap firetap;
+  private final MethodPlan plan;
+  private final Object[] arguments;
+  private final long startNanos;
+  private final String mdcUserId;
+  private final String traceId;
+
+  private CallReport(
+      Firetap firetap,
+      MethodPlan plan,
+      Object[] arguments,
+      long startNanos,
+      String mdcUserId,
+      String traceId) {
+    this.firetap = firetap;
+    this.plan = plan;
+    this.arguments = arguments;
+    this.startNanos = startNanos;
+    this.mdcUserId = mdcUserId;
+    this.traceId = traceId;
+  }
+
+  /** A report of a call, with the user id and trace id of the MDC of the current thread. */
+  static CallReport onThisThread(
+      Firetap firetap, MethodPlan plan, Object[] arguments, long startNanos) {
+    String userId = MDC.get(firetap.config().mdcUserId());
+    String traceId = null;
+    for (int i = 0; i < TRACE_ID_KEYS.size() && traceId == null; i++) {
+      traceId = MDC.get(TRACE_ID_KEYS.get(i));
+    }
+    return new CallReport(firetap, plan, arguments, startNanos, userId, traceId);
+  }
+
+  /** Emits the events of the call that returned {@code result} or threw {@code thrown}. */
+  void finish(Object result, Throwable thrown, long endNanos) {
+    Redactor redactor = redactor(firetap);
+    if (plan.logged() != null) {
+      try {
+        log(result, thrown, endNanos, redactor);
+      } catch (Throwable e) {
+        plan.warnOnce("@Logged event not emitted: " + e, e);
+      }
+    }
+    if (plan.change() != null && thrown == null) {
+      try {
+        capture(result, redactor);
+      } catch (Throwable e) {
+        plan.warnOnce("@CaptureChange event not emitted: " + e, e);
+      }
+    }
+  }
+
+  private void log(Object result, Throwable thrown, long endNanos, Redactor redactor) {
+    MethodPlan.LoggedPlan logged = plan.logged();
+    Level level = thrown != null ? Level.ERROR : logged.level();
+    LogEntry entry =
+        firetap
+            .logs()
+            .at(level, logged.event())
+            .source(plan.targetClass().getName(), plan.method().getName())
+            .durationMs(Math.max(0, (endNanos - startNanos) / 1_000_000))
+            .userId(userId(logged.userId(), result))
+            .traceId(traceId);
+    if (logged.includeArguments()) {
+      entry.put("arguments", arguments(redactor));
+    }
+    if (logged.includeResult() && thrown == null) {
+      entry.put("result", redactor.redact(result));
+    }
+    if (thrown != null) {
+      entry.error(thrown);
+    }
+    entry.log();
+  }
+
+  private void capture(Object result, Redactor redactor) {
+    MethodPlan.ChangePlan change = plan.change();
+    Object documentId = change.documentId().evaluate(arguments, result);
+    if (documentId == null) {
+      plan.warnOnce(
+          "@CaptureChange documentId '" + change.documentId() + "' gave null; no change event",
+          null);
+      return;
+    }
+    Change event =
+        Change.of(change.op(), change.collection() + "/" + documentId)
+            .before(side(change.before(), change.op() != Operation.CREATE, result, redactor))
+            .after(side(change.after(), change.op() != Operation.DELETE, result, redactor))
+            .userId(userId(change.userId(), result));
+    firetap.changes().capture(event);
+  }
+
+  /** The fields of one side of a change; an empty map when the side exists but is unknown. */
+  private Map<String, ?> side(Expression expression, boolean exists, Object result, Redactor r) {
+    if (!exists) {
+      return null;
+    }
+    Object value = expression == null ? null : r.redact(expression.evaluate(arguments, result));
+    if (value == null) {
+      return Map.of();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      map.forEach((key, field) -> fields.put(String.valueOf(key), field));
+      return fields;
+    }
+    throw new IllegalStateException(
+        "'"
+            + expression
+            + "' gave a "
+            + value.getClass().getSimpleName()
+            + "; expected a map, a record or a bean");
+  }
+
+  private Map<String, Object> arguments(Redactor redactor) {
+    List<String> names = plan.description().parameterNames();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < arguments.length; i++) {
+      String name = names.get(i);
+      boolean masked = plan.isSensitiveParameter(i) || redactor.masks(name);
+      values.put(name, masked ? Redactor.MASK : redactor.redact(arguments[i]));
+    }
+    return values;
+  }
+
+  private String userId(Expression expression, Object result) {
+    if (expression == null) {
+      return mdcUserId;
+    }
+    Object value = expression.evaluate(arguments, result);
+    return value == null ? null : String.valueOf(value);
+  }
+
+  private static Redactor redactor(Firetap firetap) {
+    BoundRedactor current = bound;
+    if (current == null || current.firetap() != firetap) {
+      current = new BoundRedactor(firetap, new Redactor(firetap.config().redactFields()));
+      bound = current;
+    }
+    return current.redactor();
+  }
+
+  /** The redactor made from the settings of one Firetap instance. */
+  private record BoundRedactor(Firetap firetap, Redactor redactor) {}
+}
