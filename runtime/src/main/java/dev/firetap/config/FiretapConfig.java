@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * @param spoolMaxBytes firetap.spool.max-bytes
  * @param logsMaxLen firetap.logs.maxlen
  * @param cdcMaxLen firetap.cdc.maxlen
+ * @param cdcSnapshots firetap.cdc.snapshots
+ * @param cdcInclude firetap.cdc.include
+ * @param cdcExclude firetap.cdc.exclude
  * @param statsRetentionDays firetap.stats.retention-days
  * @param errorsEnabled firetap.errors.enabled
  * @param errorsCollection firetap.errors.collection
@@ -43,18 +46,27 @@ public record FiretapConfig(
     long spoolMaxBytes,
     long logsMaxLen,
     long cdcMaxLen,
+    SnapshotMode cdcSnapshots,
+    List<String> cdcInclude,
+    List<String> cdcExclude,
     int statsRetentionDays,
     boolean errorsEnabled,
     String errorsCollection,
     Duration shutdownTimeout) {
 
-  /** Rejects null components; values are validated by the factory methods, not here. */
+  /**
+   * Rejects null components and copies the lists; values are validated by the factory methods, not
+   * here.
+   */
   public FiretapConfig {
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(redisTimeout, "redisTimeout");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(spoolDir, "spoolDir");
+    Objects.requireNonNull(cdcSnapshots, "cdcSnapshots");
+    cdcInclude = List.copyOf(cdcInclude);
+    cdcExclude = List.copyOf(cdcExclude);
     Objects.requireNonNull(errorsCollection, "errorsCollection");
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
   }
