@@ -24,7 +24,7 @@ import java.util.concurrent.CountDownLatch;
  * <scenario> FAILED <exception>} for every step, then {@code DONE}, and waits to be killed.
  */
 public final class WritingApp {
-  private static final String PROJECT = "firetap-agent-test";
+  static final String PROJECT = "firetap-agent-test";
 
   private final Firestore db;
 
