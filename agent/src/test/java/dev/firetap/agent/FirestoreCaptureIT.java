@@ -1,6 +1,7 @@
 package dev.firetap.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.firetap.event.ChangeEvent;
@@ -175,9 +176,9 @@ class FirestoreCaptureIT {
     assertThat(events)
         .extracting(ChangeEvent::op, ChangeEvent::path)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Operation.CREATE, "deletes/d1"),
-            org.assertj.core.groups.Tuple.tuple(Operation.DELETE, "deletes/d1"),
-            org.assertj.core.groups.Tuple.tuple(Operation.CREATE, "deletes/d2"));
+            tuple(Operation.CREATE, "deletes/d1"),
+            tuple(Operation.DELETE, "deletes/d1"),
+            tuple(Operation.CREATE, "deletes/d2"));
     assertThat(events.get(1).before()).isEqualTo(Map.of("a", 1L));
     assertThat(events.get(1).after()).isNull();
     assertThat(app.outcome("delete-precondition")).contains("FAILED_PRECONDITION");
