@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * @param spoolMaxBytes firetap.spool.max-bytes
  * @param logsMaxLen firetap.logs.maxlen
  * @param cdcMaxLen firetap.cdc.maxlen
+ * @param cdcSnapshots firetap.cdc.snapshots
+ * @param cdcInclude firetap.cdc.include
+ * @param cdcExclude firetap.cdc.exclude
  * @param statsRetentionDays firetap.stats.retention-days
  * @param errorsEnabled firetap.errors.enabled
  * @param errorsCollection firetap.errors.collection
@@ -45,6 +48,9 @@ public record FiretapConfig(
     long spoolMaxBytes,
     long logsMaxLen,
     long cdcMaxLen,
+    SnapshotMode cdcSnapshots,
+    List<String> cdcInclude,
+    List<String> cdcExclude,
     int statsRetentionDays,
     boolean errorsEnabled,
     String errorsCollection,
@@ -61,6 +67,9 @@ public record FiretapConfig(
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(spoolDir, "spoolDir");
+    Objects.requireNonNull(cdcSnapshots, "cdcSnapshots");
+    cdcInclude = List.copyOf(cdcInclude);
+    cdcExclude = List.copyOf(cdcExclude);
     Objects.requireNonNull(errorsCollection, "errorsCollection");
     redactFields = List.copyOf(redactFields);
     Objects.requireNonNull(mdcUserId, "mdcUserId");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -109,6 +110,17 @@ final class Rules {
             : value.redacted();
       }
     };
+  }
+
+  static Rule<SnapshotMode> snapshotMode() {
+    return checked("exact or none", text -> SnapshotMode.parse(text), mode -> mode.settingValue());
+  }
+
+  static Rule<List<String>> collectionGlobs() {
+    String description =
+        "collection id globs separated by ',' or ';' (* any characters, ? one character,"
+            + " no '/'), or nothing";
+    return checked(description, Rules::parseGlobs, globs -> String.join(",", globs));
   }
 
   /**
@@ -234,6 +246,20 @@ final class Rules {
       throw new IllegalArgumentException("not a collection id");
     }
     return text;
+  }
+
+  private static List<String> parseGlobs(String text) {
+    List<String> globs = new ArrayList<>();
+    for (String part : text.split("[,;]")) {
+      String glob = part.strip();
+      if (glob.indexOf('/') >= 0) {
+        throw new IllegalArgumentException("a glob with '/'");
+      }
+      if (!glob.isEmpty()) {
+        globs.add(glob);
+      }
+    }
+    return List.copyOf(globs);
   }
 
   private static long inRange(long value, long min, long max) {

@@ -93,6 +93,32 @@ public final class Settings {
                   + " collection; lower it for small Redis instances, and keep it above the"
                   + " longest backlog a handler may fall behind."),
           Setting.of(
+              "firetap.cdc.snapshots",
+              "cdcSnapshots",
+              Rules.snapshotMode(),
+              "exact",
+              "How the agent fills before and after of a change event: exact reads every written"
+                  + " document at the commit time and just before it (2 document reads per"
+                  + " written document); none takes after from the write request and leaves"
+                  + " before null (no reads)."),
+          Setting.computed(
+              "firetap.cdc.include",
+              "cdcInclude",
+              Rules.collectionGlobs(),
+              "*",
+              jvm -> "*",
+              "Collection ids whose writes the agent captures: globs where * matches any"
+                  + " characters and ? one, separated by ',' (by ';' in agent arguments)."),
+          Setting.computed(
+              "firetap.cdc.exclude",
+              "cdcExclude",
+              Rules.collectionGlobs(),
+              "none",
+              jvm -> "",
+              "Collection ids whose writes the agent never captures, even when included: globs"
+                  + " as in firetap.cdc.include. Writes to firetap.errors.collection are never"
+                  + " captured."),
+          Setting.of(
               "firetap.stats.retention-days",
               "statsRetentionDays",
               Rules.wholeNumber(1, 36_500),

@@ -35,6 +35,9 @@ class FiretapConfigTest {
   private static final String REDACT_RULE =
       "names of 1 to 128 characters of A-Z, a-z, 0-9, '_', '.' and '-', separated by ','"
           + " (may be empty)";
+  private static final String GLOB_RULE =
+      "collection id globs separated by ',' or ';' (* any characters, ? one character, no '/'),"
+          + " or nothing";
 
   static Stream<Arguments> invalidValues() {
     return Stream.of(
@@ -78,6 +81,12 @@ class FiretapConfigTest {
         invalid("firetap.logs.maxlen", "lots", "must be a whole number from 100 to 1000000000"),
         invalid("firetap.cdc.maxlen", "999", "must be a whole number from 1000 to 1000000000"),
         invalid("firetap.cdc.maxlen", "1e6", "must be a whole number from 1000 to 1000000000"),
+        invalid("firetap.cdc.snapshots", "full", "must be exact or none"),
+        invalid("firetap.cdc.snapshots", "", "must be exact or none"),
+        invalid("firetap.cdc.include", "users/u1/orders", "must be " + GLOB_RULE),
+        invalid("firetap.cdc.include", "orders,a/b", "must be " + GLOB_RULE),
+        invalid("firetap.cdc.exclude", "/", "must be " + GLOB_RULE),
+        invalid("firetap.cdc.exclude", "tmp;x/*", "must be " + GLOB_RULE),
         invalid("firetap.stats.retention-days", "0", "must be a whole number from 1 to 36500"),
         invalid("firetap.stats.retention-days", "36501", "must be a whole number from 1 to 36500"),
         invalid("firetap.errors.enabled", "on", "must be true or false"),
@@ -465,5 +474,25 @@ class FiretapConfigTest {
     assertThat(config.prefix()).isEqualTo("shop");
     assertThat(config.batchSize()).isEqualTo(512);
     assertThat(config.queueCapacity()).isEqualTo(262144);
+  }
+
+  @Test
+  void readsCollectionGlobsSeparatedBySemicolonsInAgentArguments() {
+    ConfigLoader loader = new ConfigLoader(JVM, Map.of());
+
+    FiretapConfig config = loader.load("cdc.include=orders; user* ,cdc.snapshots=NONE");
+
+    assertThat(config.cdcInclude()).containsExactly("orders", "user*");
+    assertThat(config.cdcExclude()).isEmpty();
+    assertThat(config.cdcSnapshots()).isEqualTo(SnapshotMode.NONE);
+  }
+
+  @Test
+  void capturesEveryCollectionInExactModeByDefault() {
+    FiretapConfig config = FiretapConfig.defaults();
+
+    assertThat(config.cdcInclude()).containsExactly("*");
+    assertThat(config.cdcExclude()).isEmpty();
+    assertThat(config.cdcSnapshots()).isEqualTo(SnapshotMode.EXACT);
   }
 }

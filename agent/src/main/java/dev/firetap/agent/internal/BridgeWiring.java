@@ -1,0 +1,24 @@
+package dev.firetap.agent.internal;
+
+import dev.firetap.agent.bootstrap.CommitBridge;
+import dev.firetap.agent.internal.capture.CaptureExecutor;
+import dev.firetap.agent.internal.capture.CommitCapture;
+import dev.firetap.agent.internal.capture.FiretapStarter;
+import dev.firetap.config.FiretapConfig;
+
+/** Connects the bootstrap bridge to the capture side; loaded only after the bridge is injected. */
+final class BridgeWiring {
+  private BridgeWiring() {}
+
+  static void connect(FiretapConfig config) {
+    if (CommitBridge.class.getClassLoader() != null) {
+      throw new IllegalStateException(
+          "the commit bridge was loaded by "
+              + CommitBridge.class.getClassLoader()
+              + " instead of the bootstrap class loader; Firestore writes could not be seen");
+    }
+    CaptureExecutor executor = CaptureExecutor.start();
+    CommitCapture capture = new CommitCapture(config, FiretapStarter.start(config), executor);
+    CommitBridge.register(new CommitListener(capture, executor));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.firetap.agent.internal.capture;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Firetap thread that turns completed commits into change events, snapshot reads included.
+ * gRPC threads only enqueue here: they never wait, and a full queue drops the commit (counted and
+ * reported) instead of blocking the application.
+ */
+public final class CaptureExecutor implements Executor {
+  static final int CAPACITY = 100_000;
+
+  private static final Logger log = LoggerFactory.getLogger(CaptureExecutor.class);
+  private static final ThreadLocal<Boolean> CAPTURE_THREAD = ThreadLocal.withInitial(() -> false);
+
+  private final ThreadPoolExecutor pool;
+  private final AtomicLong dropped = new AtomicLong();
+
+  private CaptureExecutor(int capacity) {
+    this.pool =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(capacity),
+            CaptureExecutor::newThread,
+            (task, executor) -> drop());
+  }
+
+  /** Starts the executor with room for {@value #CAPACITY} waiting commits. */
+  public static CaptureExecutor start() {
+    return new CaptureExecutor(CAPACITY);
+  }
+
+  private static Thread newThread(Runnable task) {
+    Thread thread =
+        new Thread(
+            () -> {
+              CAPTURE_THREAD.set(true);
+              task.run();
+            },
+            "firetap-capture");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private void drop() {
+    long total = dropped.incrementAndGet();
+    if (Long.bitCount(total) == 1) {
+      log.error(
+          "{} commits waiting for capture: dropped one, {} dropped so far; their change events"
+              + " are lost",
+          CAPACITY,
+          total);
+    }
+  }
+
+  /** Runs {@code task} on the capture thread; never blocks and never throws. */
+  @Override
+  public void execute(Runnable task) {
+    pool.execute(task);
+  }
+
+  /** Whether the calling thread is the capture thread. */
+  public boolean isCaptureThread() {
+    return CAPTURE_THREAD.get();
+  }
+
+  /** How many commits were dropped because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+}

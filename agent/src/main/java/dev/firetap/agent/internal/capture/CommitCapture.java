@@ -1,0 +1,151 @@
+package dev.firetap.agent.internal.capture;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.cloud.firestore.Firestore;
+import com.google.firestore.v1.BatchWriteRequest;
+import com.google.firestore.v1.BatchWriteResponse;
+import com.google.firestore.v1.CommitRequest;
+import com.google.firestore.v1.CommitResponse;
+import dev.firetap.Firetap;
+import dev.firetap.ProcessIdentity;
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.config.SnapshotMode;
+import dev.firetap.event.ChangeEvent;
+import dev.firetap.event.ChangeSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns each successful Commit and BatchWrite of the application into change events: waits for the
+ * response without blocking anyone, reads the captured writes, takes the document images (by
+ * snapshot reads or from the request) and emits one event per changed document.
+ */
+public final class CommitCapture {
+  private static final Logger log = LoggerFactory.getLogger(CommitCapture.class);
+
+  private final SnapshotMode snapshots;
+  private final CollectionFilter filter;
+  private final CompletableFuture<Firetap> firetap;
+  private final CaptureExecutor executor;
+  private final ChangeSource source;
+
+  /**
+   * Captures with the settings of {@code config}, emitting through {@code firetap} when started.
+   */
+  public CommitCapture(
+      FiretapConfig config, CompletableFuture<Firetap> firetap, CaptureExecutor executor) {
+    this.snapshots = config.cdcSnapshots();
+    this.filter = CollectionFilter.of(config);
+    this.firetap = firetap;
+    this.executor = executor;
+    this.source = ProcessIdentity.of(config.service()).changeSource();
+  }
+
+  /**
+   * Called on the application's thread right after a Commit or BatchWrite was sent; only registers
+   * a callback that runs on the capture thread.
+   *
+   * @param firestore the sending {@code FirestoreImpl}
+   * @param request a {@code CommitRequest} or {@code BatchWriteRequest}
+   * @param response the {@code ApiFuture} of its response
+   */
+  @SuppressWarnings("unchecked")
+  public void sent(Object firestore, Object request, Object response) {
+    // Read times must be whole microseconds; the request time serves as one for BatchWrite.
+    Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    ApiFutures.addCallback(
+        (ApiFuture<Object>) response,
+        new Completion((Firestore) firestore, request, sentAt),
+        executor);
+  }
+
+  private void completed(Firestore firestore, Object request, Object response, Instant sentAt) {
+    List<CapturedCommit> commits =
+        request instanceof CommitRequest commit
+            ? CommitReader.commit(commit, (CommitResponse) response, filter).stream().toList()
+            : CommitReader.batchWrite(
+                (BatchWriteRequest) request,
+                (BatchWriteResponse) response,
+                sentAt,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                filter);
+    for (CapturedCommit commit : commits) {
+      emit(ChangeEvents.of(commit, changes(firestore, commit), source));
+    }
+  }
+
+  private List<DocumentChange> changes(Firestore firestore, CapturedCommit commit) {
+    if (snapshots == SnapshotMode.NONE) {
+      return DocumentImages.fromRequest(commit);
+    }
+    try {
+      Map<String, Map<String, Object>> before =
+          SnapshotReader.read(firestore, commit.paths(), commit.beforeReadTime());
+      Map<String, Map<String, Object>> after =
+          commit.afterReadTime() == null
+              ? Map.of()
+              : SnapshotReader.read(firestore, commit.paths(), commit.afterReadTime());
+      return DocumentImages.fromSnapshots(commit, before, after);
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      log.warn(
+          "commit at {}: reading {} documents before and after failed, so their events carry the"
+              + " written fields only: {}",
+          commit.commitTime(),
+          commit.paths().size(),
+          e.toString());
+      return DocumentImages.fromRequest(commit);
+    }
+  }
+
+  private void emit(List<ChangeEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Firetap instance = firetap.getNow(null);
+    if (instance == null) {
+      // Still starting: it starts without the network, so this wait is short.
+      instance = firetap.join();
+    }
+    for (ChangeEvent event : events) {
+      instance.emitter().emit(event);
+      log.debug("{} {} captured at {}", event.op().wireName(), event.path(), event.commitTime());
+    }
+  }
+
+  /** The response callback, on the capture thread; never lets anything escape. */
+  private final class Completion implements ApiFutureCallback<Object> {
+    private final Firestore firestore;
+    private final Object request;
+    private final Instant sentAt;
+
+    Completion(Firestore firestore, Object request, Instant sentAt) {
+      this.firestore = firestore;
+      this.request = request;
+      this.sentAt = sentAt;
+    }
+
+    @Override
+    public void onSuccess(Object response) {
+      try {
+        completed(firestore, request, response, sentAt);
+      } catch (Throwable e) {
+        log.error("capturing a commit failed; its change events are lost", e);
+      }
+    }
+
+    @Override
+    public void onFailure(Throwable failure) {
+      log.debug("a write request failed, so it changed nothing: {}", failure.toString());
+    }
+  }
+}

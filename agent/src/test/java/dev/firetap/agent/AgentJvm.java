@@ -1,0 +1,130 @@
+package dev.firetap.agent;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A child JVM running {@link WritingApp} with {@code -javaagent:} the built agent jar, on a class
+ * path of the application's own: the test classes and the Firestore client, without Firetap or any
+ * library the agent bundles.
+ */
+final class AgentJvm implements AutoCloseable {
+  /** Path fragments of class path entries the application must not have. */
+  private static final List<String> NOT_OF_THE_APPLICATION =
+      List.of(
+          "/dev/firetap/",
+          "/runtime/target/",
+          "/agent/target/classes",
+          "firetap-agent.jar",
+          "/io/lettuce/",
+          "/io/netty/",
+          "/io/projectreactor/",
+          "/org/reactivestreams/",
+          "/com/fasterxml/jackson/",
+          "/net/bytebuddy/",
+          "/org/slf4j/",
+          "/redis/clients/",
+          "/org/junit/",
+          "/org/assertj/",
+          "/org/awaitility/");
+
+  private final Process process;
+  private final Path output;
+
+  private AgentJvm(Process process, Path output) {
+    this.process = process;
+    this.output = output;
+  }
+
+  /**
+   * Starts the application with the agent and {@code agentArguments} (null for none), writing to
+   * the emulator at {@code emulatorHost} and running {@code scenarios}.
+   */
+  static AgentJvm start(
+      String agentArguments, String emulatorHost, Path output, String... scenarios)
+      throws IOException {
+    String agent =
+        "-javaagent:" + agentJar() + (agentArguments == null ? "" : "=" + agentArguments);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx256m", agent, "-cp", applicationClassPath()));
+    command.add(WritingApp.class.getName());
+    command.add(emulatorHost);
+    command.addAll(Arrays.asList(scenarios));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
+    return new AgentJvm(process, output);
+  }
+
+  static Path agentJar() {
+    String jar = System.getProperty("agentJar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException(
+          "system property agentJar must name the built agent jar (run with mvn verify), got '"
+              + jar
+              + "'");
+    }
+    return Path.of(jar);
+  }
+
+  private static String applicationClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> NOT_OF_THE_APPLICATION.stream().noneMatch(entry::contains))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** Waits until the application printed {@code line}; fails with its output otherwise. */
+  void awaitLine(String line, Duration timeout) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() - deadline < 0) {
+      if (lines().contains(line)) {
+        return;
+      }
+      if (process.waitFor(50, TimeUnit.MILLISECONDS)) {
+        break;
+      }
+    }
+    throw new AssertionError(
+        "the application never printed '" + line + "'; its output:\n" + output());
+  }
+
+  /** What the application printed for {@code step}: {@code OK <result>} or {@code FAILED ...}. */
+  String outcome(String step) throws IOException {
+    String output = output();
+    return lines().stream()
+        .filter(line -> line.startsWith(step + " "))
+        .map(line -> line.substring(step.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + step + " in:\n" + output));
+  }
+
+  List<String> lines() throws IOException {
+    return Files.readAllLines(output, StandardCharsets.UTF_8);
+  }
+
+  String output() throws IOException {
+    return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
