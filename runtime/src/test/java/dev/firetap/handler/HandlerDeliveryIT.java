@@ -158,6 +158,29 @@ class HandlerDeliveryIT {
     }
   }
 
+  @Test
+  void resumesAfterRedisIsKilledAndRestarted(RedisServer server) {
+    List<String> handled = new CopyOnWriteArrayList<>();
+    HandlerRuntime.Builder builder =
+        HandlerRuntime.builder(config)
+            .onChange("resilient", "orders", ALL_OPS, (e, d) -> handled.add(e.documentId()))
+            .options("resilient", TestEvents.quick());
+
+    try (HandlerRuntime runtime = builder.start()) {
+      TestEvents.add(redis, TestEvents.order("before", 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("before"));
+      server.kill();
+      server.restart();
+      // The restarted Redis is empty: the loop creates its group again at its start position.
+      redis.close();
+      redis = RedisStreams.connect(server.url());
+      TestEvents.add(redis, TestEvents.order("after", 2));
+
+      await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("after"));
+      assertThat(handled).containsExactly("before", "after");
+    }
+  }
+
   public static final class Beans {
     final List<String> names = new CopyOnWriteArrayList<>();
     final List<String> created = new CopyOnWriteArrayList<>();
