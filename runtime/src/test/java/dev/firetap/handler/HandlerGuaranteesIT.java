@@ -178,6 +178,30 @@ class HandlerGuaranteesIT {
   }
 
   @Test
+  void doesNotTakeOverAnEntryWhoseWorkerIsStillRunningIt() {
+    Map<String, Integer> runs = new ConcurrentHashMap<>();
+    CountDownLatch never = new CountDownLatch(1);
+    ChangeHandler slow =
+        (event, delivery) -> {
+          runs.merge(event.id(), 1, Integer::sum);
+          // Runs 2.5 times claimIdle: only the worker's refreshes keep the entry from idling.
+          never.await(2500, TimeUnit.MILLISECONDS);
+        };
+    ChangeEvent event = TestEvents.order("o1", 1);
+
+    try (HandlerRuntime first = start("slow", slow, TestEvents.quick())) {
+      TestEvents.add(redis, event);
+      await().atMost(Duration.ofSeconds(10)).until(() -> runs.containsKey(event.id()));
+      try (HandlerRuntime second = start("slow", slow, TestEvents.quick())) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.lag().get(0).pending() == 0);
+
+        assertThat(runs).containsEntry(event.id(), 1);
+        assertThat(second.lag().get(0).behind()).isZero();
+      }
+    }
+  }
+
+  @Test
   void closeLetsTheRunningHandlerFinishAndAcknowledgesIt() throws Exception {
     CountDownLatch running = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
