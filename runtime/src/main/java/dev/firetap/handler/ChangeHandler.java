@@ -11,7 +11,6 @@ import dev.firetap.event.ChangeEvent;
  */
 @FunctionalInterface
 public interface ChangeHandler {
-
   /**
    * Handles one event. Returning normally marks the event done for this handler; throwing makes
    * Firetap retry it with backoff and, after {@link HandlerOptions#maxAttempts()} attempts, move it

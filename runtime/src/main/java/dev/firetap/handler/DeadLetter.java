@@ -28,7 +28,6 @@ public record DeadLetter(
     String stack,
     int attempts,
     Instant failedAt) {
-
   /** Rejects nulls. */
   public DeadLetter {
     Objects.requireNonNull(id, "id");

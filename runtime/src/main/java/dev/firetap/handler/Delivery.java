@@ -15,7 +15,6 @@ import java.util.Objects;
  */
 public record Delivery(
     String handlerId, String stream, String entryId, int attempt, boolean stale) {
-
   /**
    * Checks the fields.
    *

@@ -16,7 +16,6 @@ import java.util.Objects;
  */
 public record HandlerLag(
     String handlerId, String stream, long pending, long behind, Duration oldestPendingAge) {
-
   /** Rejects nulls. */
   public HandlerLag {
     Objects.requireNonNull(handlerId, "handlerId");

@@ -33,7 +33,6 @@ public record HandlerOptions(
     Duration claimIdle,
     StartFrom startFrom,
     Duration dedupeRetention) {
-
   private static final HandlerOptions DEFAULTS =
       new HandlerOptions(
           5,

@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (HandlerRuntime handlers =
  *     HandlerRuntime.builder(FiretapConfig.load())
- *         .onChange("order-emails", "orders", Set.of(Operation.CREATE), (event, delivery) -> send(event))
+ *         .onChange("order-emails", "orders", Set.of(Operation.CREATE), (event, d) -> send(event))
  *         .register(new PaymentAlerts())
  *         .start()) {
  *   ...

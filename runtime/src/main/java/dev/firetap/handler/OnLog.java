@@ -21,7 +21,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface OnLog {
-
   /** The handler's stable id and consumer group name: {@code [A-Za-z0-9_.-]{1,100}}. */
   String id();
 

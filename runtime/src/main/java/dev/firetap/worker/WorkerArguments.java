@@ -87,9 +87,8 @@ public record WorkerArguments(List<String> packages, List<String> classes, Handl
           throw new IllegalArgumentException(
               "worker argument --set names no handler option: '"
                   + name
-                  + "'; options are"
-                  + " maxAttempts, initialBackoff, maxBackoff, batchSize, block, threads, claimIdle,"
-                  + " startFrom, dedupeRetention");
+                  + "'; options are maxAttempts, initialBackoff, maxBackoff, batchSize, block,"
+                  + " threads, claimIdle, startFrom, dedupeRetention");
     };
   }
 

@@ -23,7 +23,8 @@ public final class WorkerMain {
     } catch (IllegalArgumentException e) {
       System.err.println("firetap worker: " + e.getMessage());
       System.err.println(
-          "usage: worker (--handlers <package> | --class <class name>)... [--set <option>=<value>]...");
+          "usage: worker (--handlers <package> | --class <class name>)..."
+              + " [--set <option>=<value>]...");
       System.exit(2);
       return;
     } catch (RuntimeException e) {

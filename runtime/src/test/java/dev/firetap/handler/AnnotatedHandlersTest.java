@@ -15,7 +15,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AnnotatedHandlersTest {
-
   public static final class Handlers {
     @OnChange(id = "orders-created", collection = "orders", ops = Operation.CREATE)
     public void created(ChangeEvent event) {}

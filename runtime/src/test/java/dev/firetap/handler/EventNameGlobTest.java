@@ -7,7 +7,6 @@ import dev.firetap.handler.internal.EventNameGlob;
 import org.junit.jupiter.api.Test;
 
 class EventNameGlobTest {
-
   @Test
   void starMatchesAnyRunAndQuestionMarkOneCharacter() {
     EventNameGlob glob = EventNameGlob.of("order.?a*");

@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class HandlerOptionsTest {
-
   @Test
   void defaultsAreTheDocumentedValues() {
     HandlerOptions options = HandlerOptions.defaults();

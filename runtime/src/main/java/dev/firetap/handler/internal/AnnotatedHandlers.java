@@ -19,7 +19,6 @@ import java.util.List;
 
 /** Finds the {@link OnChange} and {@link OnLog} methods of an object and makes handlers of them. */
 public final class AnnotatedHandlers {
-
   /**
    * One handler found on an object.
    *

@@ -19,7 +19,6 @@ public record DecodedEvent(
     long commitMicros,
     boolean wanted,
     Invocation invocation) {
-
   /** Runs the application's handler for one delivery. */
   @FunctionalInterface
   public interface Invocation {

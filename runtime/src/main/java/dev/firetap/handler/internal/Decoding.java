@@ -7,7 +7,6 @@ package dev.firetap.handler.internal;
  * @param failure why decoding failed; null when it succeeded
  */
 record Decoding(DecodedEvent event, RuntimeException failure) {
-
   static Decoding of(StreamEntry entry, HandlerTarget target) {
     if (entry.event() == null) {
       return new Decoding(null, new IllegalArgumentException("stream entry has no 'event' field"));

@@ -8,7 +8,6 @@ import java.util.Objects;
  * <prefix>:handled:<id>}.
  */
 public record HandlerKeys(String prefix) {
-
   /** Rejects a null prefix. */
   public HandlerKeys {
     Objects.requireNonNull(prefix, "prefix");

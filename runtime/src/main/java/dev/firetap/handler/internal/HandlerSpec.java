@@ -11,7 +11,6 @@ import java.util.Objects;
  * @param options how it reads, retries and remembers
  */
 public record HandlerSpec(String id, HandlerTarget target, HandlerOptions options) {
-
   /** Checks the id and rejects nulls. */
   public HandlerSpec {
     HandlerIds.check(id);

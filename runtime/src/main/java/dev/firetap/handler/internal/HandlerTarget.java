@@ -16,7 +16,6 @@ import java.util.Set;
 
 /** What a handler reads and how its entries are decoded and run. */
 public sealed interface HandlerTarget {
-
   /** The stream the handler's consumer group is on. */
   String stream(StreamKeys keys);
 
@@ -30,7 +29,6 @@ public sealed interface HandlerTarget {
   /** Change events of one collection, filtered by operation. */
   record Changes(String collection, Set<Operation> ops, ChangeHandler handler)
       implements HandlerTarget {
-
     /** Checks the collection and copies the operations. */
     public Changes {
       Objects.requireNonNull(collection, "collection");
@@ -73,7 +71,6 @@ public sealed interface HandlerTarget {
 
   /** Log events of one level whose name matches a glob. */
   record Logs(Level level, EventNameGlob events, LogHandler handler) implements HandlerTarget {
-
     /** Rejects nulls. */
     public Logs {
       Objects.requireNonNull(level, "level");

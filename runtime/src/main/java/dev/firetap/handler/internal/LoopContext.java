@@ -20,7 +20,6 @@ record LoopContext(
     HandlerKeys keys,
     Outage outage,
     StopSignal stop) {
-
   String handlerId() {
     return spec.id();
   }

@@ -10,7 +10,6 @@ import io.lettuce.core.StreamMessage;
  * @param attempt how often the group has delivered the entry, this delivery included
  */
 record StreamEntry(String id, byte[] event, int attempt) {
-
   static StreamEntry of(StreamMessage<byte[], byte[]> message, int attempt) {
     byte[] event = message.getBody() == null ? null : Bytes.field(message.getBody(), "event");
     return new StreamEntry(message.getId(), event, attempt);
