@@ -122,6 +122,7 @@ final class EntryProcessor implements AutoCloseable {
     long retentionMillis = loop.options().dedupeRetention().toMillis();
     byte[] done = Bytes.of(loop.keys().done(loop.handlerId(), event.eventId()));
     byte[][] handled = {Bytes.of(loop.keys().handled(loop.handlerId()))};
+    // TODO(#9): these keys lie in different cluster slots; on Redis Cluster this MULTI/EXEC fails.
     connection.transaction(
         commands -> {
           commands.xack(loop.streamKey(), loop.group(), entry.id());
