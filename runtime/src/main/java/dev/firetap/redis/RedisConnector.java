@@ -6,9 +6,13 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.protocol.CommandType;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the Redis connections of one Firetap instance, all through one Lettuce client.
@@ -23,16 +27,48 @@ public final class RedisConnector implements AutoCloseable {
 
   /** Creates a connector; nothing connects until a connection is asked for. */
   public RedisConnector(RedisEndpoint endpoint, Duration timeout) {
+    this(endpoint, timeout, Duration.ZERO);
+  }
+
+  /**
+   * Creates a connector whose blocking stream reads ({@code XREAD} and {@code XREADGROUP}) may take
+   * {@code longestBlock} longer than other commands, so that a read blocking for new entries is not
+   * cut short by the timeout.
+   */
+  public RedisConnector(RedisEndpoint endpoint, Duration timeout, Duration longestBlock) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(longestBlock, "longestBlock");
     this.client = RedisClient.create(endpoint.toRedisUri(timeout));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .timeoutOptions(TimeoutOptions.enabled(timeout))
+            .timeoutOptions(timeouts(timeout, longestBlock))
             .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build())
             .build());
+  }
+
+  private static TimeoutOptions timeouts(Duration timeout, Duration longestBlock) {
+    if (longestBlock.isZero()) {
+      return TimeoutOptions.enabled(timeout);
+    }
+    long normal = timeout.toNanos();
+    long blocking = normal + longestBlock.toNanos();
+    TimeoutOptions.TimeoutSource source =
+        new TimeoutOptions.TimeoutSource() {
+          @Override
+          public long getTimeout(RedisCommand<?, ?, ?> command) {
+            ProtocolKeyword type = command.getType();
+            return type == CommandType.XREADGROUP || type == CommandType.XREAD ? blocking : normal;
+          }
+
+          @Override
+          public TimeUnit getTimeUnit() {
+            return TimeUnit.NANOSECONDS;
+          }
+        };
+    return TimeoutOptions.builder().timeoutCommands().timeoutSource(source).build();
   }
 
   /** The endpoint, whose {@code toString()} never shows credentials. */

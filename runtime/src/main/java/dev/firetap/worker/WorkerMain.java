@@ -1,0 +1,68 @@
+package dev.firetap.worker;
+
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.handler.HandlerRuntime;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The handler worker process: {@code worker --handlers <package> | --class <fqcn> [--set
+ * <option>=<value>]...}. It registers every handler class found, reads the Firetap settings from
+ * system properties and environment variables, and runs until SIGTERM, when it stops reading, lets
+ * running handlers finish and acknowledge within {@code firetap.shutdown.timeout}, and exits.
+ *
+ * <p>Exit codes: 2 for invalid arguments or settings, 1 when the handlers cannot start.
+ */
+public final class WorkerMain {
+  private WorkerMain() {}
+
+  /** Runs the worker; see the class description for the arguments. */
+  public static void main(String[] args) throws InterruptedException {
+    HandlerRuntime runtime;
+    try {
+      runtime = start(WorkerArguments.parse(args), FiretapConfig.load());
+    } catch (IllegalArgumentException e) {
+      System.err.println("firetap worker: " + e.getMessage());
+      System.err.println(
+          "usage: worker (--handlers <package> | --class <class name>)..."
+              + " [--set <option>=<value>]...");
+      System.exit(2);
+      return;
+    } catch (RuntimeException e) {
+      System.err.println("firetap worker: cannot start: " + e);
+      System.exit(1);
+      return;
+    }
+    System.out.println("firetap worker: running handlers " + runtime.handlerIds());
+    System.out.flush();
+    // The runtime's shutdown hook stops it gracefully; until then this thread keeps the JVM alive.
+    new CountDownLatch(1).await();
+  }
+
+  /**
+   * Registers the handlers the arguments name and starts them.
+   *
+   * @throws IllegalArgumentException when a class cannot be used as a handler or no handler is
+   *     found
+   */
+  static HandlerRuntime start(WorkerArguments arguments, FiretapConfig config) {
+    HandlerClasses classes = new HandlerClasses(Thread.currentThread().getContextClassLoader());
+    HandlerRuntime.Builder builder =
+        HandlerRuntime.builder(config).defaultOptions(arguments.options());
+    int found = 0;
+    for (String packageName : arguments.packages()) {
+      for (Class<?> type : classes.inPackage(packageName)) {
+        builder.register(classes.instantiate(type));
+        found++;
+      }
+    }
+    for (String className : arguments.classes()) {
+      builder.register(classes.instantiate(className));
+      found++;
+    }
+    if (found == 0) {
+      throw new IllegalArgumentException(
+          "no class with @OnChange or @OnLog methods in packages " + arguments.packages());
+    }
+    return builder.start();
+  }
+}
