@@ -29,10 +29,15 @@ public final class LazyConnection implements AutoCloseable {
     return connection.sync();
   }
 
+  /** Closes the connection, if open; the next {@link #commands()} opens a new one. Never throws. */
   @Override
   public synchronized void close() {
     if (connection != null) {
-      connection.close();
+      try {
+        connection.close();
+      } catch (RuntimeException e) {
+        // Closing a broken connection may fail; it is gone either way.
+      }
       connection = null;
     }
   }

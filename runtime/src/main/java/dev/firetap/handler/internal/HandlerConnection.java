@@ -1,9 +1,9 @@
 package dev.firetap.handler.internal;
 
+import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.TransactionResult;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -18,14 +18,13 @@ final class HandlerConnection implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofMillis(100);
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
-  private final RedisConnector connector;
+  private final LazyConnection connection;
   private final Outage outage;
   private final StopSignal stop;
   private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
-  private StatefulRedisConnection<byte[], byte[]> connection;
 
   HandlerConnection(RedisConnector connector, Outage outage, StopSignal stop) {
-    this.connector = connector;
+    this.connection = new LazyConnection(connector);
     this.outage = outage;
     this.stop = stop;
   }
@@ -89,22 +88,12 @@ final class HandlerConnection implements AutoCloseable {
     }
   }
 
-  private synchronized RedisCommands<byte[], byte[]> commands() {
-    if (connection == null) {
-      connection = connector.connect();
-    }
-    return connection.sync();
+  private RedisCommands<byte[], byte[]> commands() {
+    return connection.commands();
   }
 
   @Override
-  public synchronized void close() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (RuntimeException e) {
-        // Closing a broken connection may fail; it is gone either way.
-      }
-      connection = null;
-    }
+  public void close() {
+    connection.close();
   }
 }
