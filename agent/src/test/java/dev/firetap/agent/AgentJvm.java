@@ -49,13 +49,23 @@ final class AgentJvm implements AutoCloseable {
    * Starts the application with the agent and {@code agentArguments} (null for none), writing to
    * the emulator at {@code emulatorHost} and running {@code scenarios}.
    */
+  /**
+   * The java launcher of the application: the JDK named by the system property {@code
+   * firetap.it.javaHome} (the build sets it to run the suite again on another Java version), else
+   * this JVM's.
+   */
+  static String applicationJava() {
+    String javaHome = System.getProperty("firetap.it.javaHome", System.getProperty("java.home"));
+    return Path.of(javaHome, "bin", "java").toString();
+  }
+
   static AgentJvm start(
       String agentArguments, String emulatorHost, Path output, String... scenarios)
       throws IOException {
     String agent =
         "-javaagent:" + agentJar() + (agentArguments == null ? "" : "=" + agentArguments);
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(applicationJava());
     command.addAll(List.of("-Xmx256m", agent, "-cp", applicationClassPath()));
     command.add(WritingApp.class.getName());
     command.add(emulatorHost);

@@ -95,6 +95,20 @@ class FirestoreCaptureIT {
   }
 
   @Test
+  void runsTheApplicationOnTheJavaVersionTheBuildAskedFor() throws Exception {
+    String expected =
+        Files.readAllLines(
+                Path.of(AgentJvm.applicationJava()).getParent().getParent().resolve("release"))
+            .stream()
+            .filter(line -> line.startsWith("JAVA_VERSION="))
+            .map(line -> line.replaceAll("JAVA_VERSION=\"(\\d+).*", "$1"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(app.lines()).contains("java.specification.version=" + expected);
+  }
+
+  @Test
   void logsOneInfoLineNamingVersionRedisClientAndMode() throws Exception {
     List<String> installed =
         app.lines().stream().filter(line -> line.contains("Firetap agent")).toList();

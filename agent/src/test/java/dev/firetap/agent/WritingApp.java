@@ -33,6 +33,8 @@ public final class WritingApp {
   }
 
   public static void main(String[] args) throws Exception {
+    System.out.println(
+        "java.specification.version=" + System.getProperty("java.specification.version"));
     Firestore db =
         FirestoreOptions.newBuilder()
             .setProjectId(PROJECT)
