@@ -89,7 +89,7 @@ final class AgentJvm implements AutoCloseable {
     return Path.of(jar);
   }
 
-  private static String applicationClassPath() {
+  static String applicationClassPath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> NOT_OF_THE_APPLICATION.stream().noneMatch(entry::contains))
         .collect(Collectors.joining(File.pathSeparator));
