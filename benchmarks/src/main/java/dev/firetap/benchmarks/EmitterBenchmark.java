@@ -1,8 +1,5 @@
 package dev.firetap.benchmarks;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.emit.internal.RedisEmitter;
 import dev.firetap.event.EventCodec;
@@ -215,13 +212,13 @@ public final class EmitterBenchmark {
       List<Double> emitters,
       long[] handOver)
       throws IOException {
-    double baseline = median(baselines);
-    double emitter = median(emitters);
+    double baseline = Results.median(baselines);
+    double emitter = Results.median(emitters);
     List<Double> ratios = new ArrayList<>();
     for (int i = 0; i < baselines.size(); i++) {
       ratios.add(emitters.get(i) / baselines.get(i));
     }
-    double ratio = median(ratios);
+    double ratio = Results.median(ratios);
     long medianNanos = handOver[handOver.length / 2];
     long p99Nanos = handOver[(int) (handOver.length * 0.99)];
     long maxNanos = handOver[handOver.length - 1];
@@ -255,28 +252,6 @@ public final class EmitterBenchmark {
     figures.put("handOverMaxNanos", maxNanos);
     figures.put("cores", Runtime.getRuntime().availableProcessors());
     figures.put("java", System.getProperty("java.version"));
-    write(results, figures);
-  }
-
-  /** Writes the figures as one JSON object. */
-  private static void write(Path results, Map<String, Object> figures) throws IOException {
-    Files.createDirectories(results.toAbsolutePath().getParent());
-    try (JsonGenerator json =
-        new JsonFactory().createGenerator(results.toFile(), JsonEncoding.UTF8)) {
-      json.useDefaultPrettyPrinter();
-      json.writeStartObject();
-      for (Map.Entry<String, Object> figure : figures.entrySet()) {
-        json.writeFieldName(figure.getKey());
-        json.writeObject(figure.getValue());
-      }
-      json.writeEndObject();
-    }
-    System.out.println("results written to " + results);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
+    Results.write(results, figures);
   }
 }

@@ -13,7 +13,6 @@ import dev.firetap.handler.internal.HandlerKeys;
 import dev.firetap.handler.internal.HandlerLoop;
 import dev.firetap.handler.internal.HandlerSpec;
 import dev.firetap.handler.internal.HandlerTarget;
-import dev.firetap.handler.internal.LagProbe;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
@@ -58,6 +57,7 @@ public final class HandlerRuntime implements AutoCloseable {
   private final RedisConnector connector;
   private final LazyConnection admin;
   private final DeadLetterStore deadLetters;
+  private final HandlerAdmin handlerAdmin;
   private final List<HandlerLoop> loops = new ArrayList<>();
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,6 +70,7 @@ public final class HandlerRuntime implements AutoCloseable {
     this.connector = new RedisConnector(config.redis(), config.redisTimeout(), longestBlock(specs));
     this.admin = new LazyConnection(connector);
     this.deadLetters = new DeadLetterStore(keys);
+    this.handlerAdmin = new HandlerAdmin(streams, deadLetters, admin);
     String consumer = ConsumerNames.create(ProcessIdentity.of(config.service()).host());
     for (HandlerSpec spec : specs) {
       String stream = spec.target().stream(streams);
@@ -130,8 +131,7 @@ public final class HandlerRuntime implements AutoCloseable {
    * @throws RedisException when Redis cannot be reached
    */
   public synchronized List<DeadLetter> deadLetters(String handlerId) {
-    HandlerIds.check(Objects.requireNonNull(handlerId, "handlerId"));
-    return deadLetters.list(admin.commands(), handlerId);
+    return handlerAdmin.deadLetters(handlerId);
   }
 
   /**
@@ -144,11 +144,8 @@ public final class HandlerRuntime implements AutoCloseable {
    * @throws RedisException when Redis cannot be reached; letters moved before stay moved
    */
   public synchronized int replay(String handlerId, String... entryIds) {
-    HandlerIds.check(Objects.requireNonNull(handlerId, "handlerId"));
     Objects.requireNonNull(entryIds, "entryIds");
-    int moved = deadLetters.replay(admin.commands(), handlerId, Arrays.asList(entryIds));
-    log.info("handler {}: {} dead letters replayed", handlerId, moved);
-    return moved;
+    return handlerAdmin.replay(handlerId, Arrays.asList(entryIds));
   }
 
   /**
@@ -158,8 +155,7 @@ public final class HandlerRuntime implements AutoCloseable {
    * @throws RedisException when Redis cannot be reached
    */
   public synchronized int replayAll(String handlerId) {
-    String[] ids = deadLetters(handlerId).stream().map(DeadLetter::id).toArray(String[]::new);
-    return replay(handlerId, ids);
+    return handlerAdmin.replayAll(handlerId);
   }
 
   /**
@@ -170,7 +166,7 @@ public final class HandlerRuntime implements AutoCloseable {
   public synchronized List<HandlerLag> lag() {
     List<HandlerLag> lags = new ArrayList<>();
     for (HandlerSpec spec : specs) {
-      lags.add(LagProbe.measure(admin.commands(), spec.id(), spec.target().stream(streams)));
+      lags.add(handlerAdmin.lag(spec.id(), spec.target().stream(streams)));
     }
     return lags;
   }

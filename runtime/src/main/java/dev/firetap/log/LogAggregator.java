@@ -7,6 +7,7 @@ import dev.firetap.event.EventFormatException;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.log.internal.ErrorArchive;
+import dev.firetap.log.internal.StatsReader;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.Limit;
@@ -18,7 +19,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,21 +150,7 @@ public final class LogAggregator {
    */
   public LogStats stats(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    Map<byte[], byte[]> hash =
-        redis.commands().hgetall(keys.statsKey(date).getBytes(StandardCharsets.UTF_8));
-    Map<String, Long> counts = new HashMap<>();
-    hash.forEach(
-        (field, value) ->
-            counts.put(
-                new String(field, StandardCharsets.UTF_8),
-                Long.parseLong(new String(value, StandardCharsets.US_ASCII))));
-    return new LogStats(
-        date,
-        counts.getOrDefault("debug", 0L),
-        counts.getOrDefault("info", 0L),
-        counts.getOrDefault("warn", 0L),
-        counts.getOrDefault("error", 0L),
-        counts.getOrDefault("total", 0L));
+    return StatsReader.read(redis.commands(), keys, date);
   }
 
   private Optional<LogEvent> decode(StreamMessage<byte[], byte[]> entry) {

@@ -27,6 +27,16 @@ public record StreamKeys(String prefix) {
     return prefix + ":logs:" + level.wireName();
   }
 
+  /** The SCAN pattern that matches the change streams of every collection. */
+  public String allChangeStreams() {
+    return prefix + ":cdc:*";
+  }
+
+  /** The SCAN pattern that matches the log streams of every level. */
+  public String allLogStreams() {
+    return prefix + ":logs:*";
+  }
+
   /** The hash of per-level log counts (plus {@code total}) for one UTC date. */
   public String statsKey(LocalDate date) {
     return prefix + ":stats:" + date;

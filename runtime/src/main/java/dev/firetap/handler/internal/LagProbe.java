@@ -1,10 +1,16 @@
 package dev.firetap.handler.internal;
 
 import dev.firetap.handler.HandlerLag;
+import dev.firetap.redis.StreamKeys;
+import io.lettuce.core.KeyScanArgs;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /** Measures how far a handler's consumer group is behind its stream. */
 public final class LagProbe {
@@ -25,6 +31,48 @@ public final class LagProbe {
     long behind = lag instanceof Long count ? count : -1;
     PendingMessages pending = commands.xpending(key, Bytes.of(handlerId));
     return new HandlerLag(handlerId, stream, pending.getCount(), behind, age(pending));
+  }
+
+  /**
+   * The lag of every consumer group on every change and log stream under the prefix of {@code
+   * keys}, whether or not a running handler owns it, sorted by stream and then group.
+   */
+  public static List<HandlerLag> measureAll(
+      RedisCommands<byte[], byte[]> commands, StreamKeys keys) {
+    TreeSet<String> streams = new TreeSet<>();
+    streams.addAll(streams(commands, keys.allChangeStreams()));
+    streams.addAll(streams(commands, keys.allLogStreams()));
+    List<HandlerLag> lags = new ArrayList<>();
+    for (String stream : streams) {
+      for (String group : groupNames(commands.xinfoGroups(Bytes.of(stream)))) {
+        lags.add(measure(commands, group, stream));
+      }
+    }
+    return lags;
+  }
+
+  private static List<String> streams(RedisCommands<byte[], byte[]> commands, String pattern) {
+    KeyScanArgs args = KeyScanArgs.Builder.matches(pattern).type("stream").limit(1000);
+    List<String> keys = new ArrayList<>();
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      KeyScanCursor<byte[]> page = commands.scan(cursor, args);
+      page.getKeys().forEach(key -> keys.add(Bytes.text(key)));
+      cursor = page;
+    } while (!cursor.isFinished());
+    return keys;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static TreeSet<String> groupNames(List<Object> groups) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Object group : groups) {
+      Object name = value((List<Object>) group, "name");
+      if (name instanceof byte[] bytes) {
+        names.add(Bytes.text(bytes));
+      }
+    }
+    return names;
   }
 
   private static Duration age(PendingMessages pending) {

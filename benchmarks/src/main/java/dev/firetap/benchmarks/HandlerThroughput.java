@@ -1,0 +1,140 @@
+package dev.firetap.benchmarks;
+
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.event.ChangeEvent;
+import dev.firetap.event.ChangeSource;
+import dev.firetap.event.EventCodec;
+import dev.firetap.event.Operation;
+import dev.firetap.handler.HandlerLag;
+import dev.firetap.handler.HandlerOptions;
+import dev.firetap.handler.HandlerRuntime;
+import dev.firetap.handler.StartFrom;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drains a stream pre-filled with change events, once through a {@link HandlerRuntime} with a no-op
+ * handler and once with a plain XREADGROUP + XACK loop of the same batch size.
+ */
+final class HandlerThroughput {
+  static final int BATCH = 100;
+  static final String STREAM = "firetap:cdc:orders";
+  private static final byte[] STREAM_KEY = STREAM.getBytes(StandardCharsets.UTF_8);
+  private static final byte[] EVENT = "event".getBytes(StandardCharsets.UTF_8);
+
+  private final FiretapConfig config;
+  private final List<byte[]> events;
+
+  /** Prepares {@code count} distinct change events, each of its own document. */
+  HandlerThroughput(FiretapConfig config, int count) {
+    this.config = config;
+    this.events = new ArrayList<>(count);
+    ChangeSource source = new ChangeSource("bench", "localhost", "bench");
+    Instant commit = Instant.parse("2025-01-01T00:00:00Z");
+    for (int i = 0; i < count; i++) {
+      ChangeEvent event =
+          ChangeEvent.builder(Operation.UPDATE, "orders/o" + i)
+              .before(Map.of("status", "placed", "total", 4200, "items", 3))
+              .after(Map.of("status", "paid", "total", 4200, "items", 3))
+              .commitTime(commit.plusNanos(i * 1000L))
+              .source(source)
+              .build();
+      events.add(EventCodec.encode(event));
+    }
+  }
+
+  int size() {
+    return events.size();
+  }
+
+  int eventBytes() {
+    return events.get(0).length;
+  }
+
+  /** Adds every event to the stream, pipelined; not timed. */
+  void fill(RedisClient client) {
+    try (StatefulRedisConnection<byte[], byte[]> connection =
+        client.connect(ByteArrayCodec.INSTANCE)) {
+      RedisAsyncCommands<byte[], byte[]> commands = connection.async();
+      List<RedisFuture<String>> added = new ArrayList<>(events.size());
+      for (byte[] event : events) {
+        added.add(commands.xadd(STREAM_KEY, Map.of(EVENT, event)));
+      }
+      for (RedisFuture<String> future : added) {
+        future.toCompletableFuture().join();
+      }
+    }
+  }
+
+  /** Events per second through a handler runtime: from start until every event is acknowledged. */
+  double firetap() throws InterruptedException {
+    CountDownLatch handled = new CountDownLatch(events.size());
+    HandlerOptions options =
+        HandlerOptions.defaults()
+            .withThreads(1)
+            .withBatchSize(BATCH)
+            .withStartFrom(StartFrom.beginning());
+    long start = System.nanoTime();
+    try (HandlerRuntime runtime =
+        HandlerRuntime.builder(config)
+            .onChange("noop", "orders", Set.of(Operation.values()), (e, d) -> handled.countDown())
+            .options("noop", options)
+            .start()) {
+      if (!handled.await(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("the handler ran only " + handled.getCount() + " events");
+      }
+      while (!drained(runtime.lag().get(0))) {
+        LockSupport.parkNanos(200_000);
+      }
+      return events.size() / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private static boolean drained(HandlerLag lag) {
+    return lag.pending() == 0 && lag.behind() == 0;
+  }
+
+  /** Events per second through XREADGROUP COUNT 100 and one XACK per batch. */
+  double raw(RedisClient client) {
+    try (StatefulRedisConnection<byte[], byte[]> connection =
+        client.connect(ByteArrayCodec.INSTANCE)) {
+      RedisCommands<byte[], byte[]> commands = connection.sync();
+      byte[] group = "raw".getBytes(StandardCharsets.UTF_8);
+      long start = System.nanoTime();
+      commands.xgroupCreate(
+          XReadArgs.StreamOffset.from(STREAM_KEY, "0"), group, XGroupCreateArgs.Builder.mkstream());
+      int acked = 0;
+      while (acked < events.size()) {
+        List<StreamMessage<byte[], byte[]>> batch =
+            commands.xreadgroup(
+                Consumer.from(group, "raw-1".getBytes(StandardCharsets.UTF_8)),
+                XReadArgs.Builder.count(BATCH).block(Duration.ofSeconds(1)),
+                XReadArgs.StreamOffset.lastConsumed(STREAM_KEY));
+        if (!batch.isEmpty()) {
+          commands.xack(
+              STREAM_KEY, group, batch.stream().map(StreamMessage::getId).toArray(String[]::new));
+          acked += batch.size();
+        }
+      }
+      return events.size() / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+}
