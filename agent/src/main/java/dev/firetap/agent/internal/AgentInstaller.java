@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the agent: the bootstrap bridge first, then the capture side, then the instrumentation.
- * Not public API; {@code FiretapAgent} calls it once.
+ * Installs the agent: the bootstrap bridges first, then the capture side, then the instrumentation
+ * of Firestore and of annotated methods. Not public API; {@code FiretapAgent} calls it once.
  */
 public final class AgentInstaller {
   private static final Logger log = LoggerFactory.getLogger(AgentInstaller.class);
@@ -20,7 +20,8 @@ public final class AgentInstaller {
    * Installs the agent with {@code config}. Never touches the network: Firetap itself starts on a
    * background thread.
    *
-   * @throws IOException when the bridge jar cannot be written to the temporary folder
+   * @throws IOException when the bridge jar cannot be written to the temporary folder, or the agent
+   *     jar cannot be read
    */
   public static void install(FiretapConfig config, Instrumentation instrumentation)
       throws IOException {
@@ -30,6 +31,7 @@ public final class AgentInstaller {
     BridgeWiring.connect(config);
 
     FirestoreInstrumentation.install(instrumentation);
+    AnnotationInstrumentation.install(instrumentation, FiretapPackages.ofAgent());
 
     log.info(
         "Firetap agent {} installed: Redis {}, Firestore client {}, snapshots {}",

@@ -1,12 +1,16 @@
 package dev.firetap.agent.internal;
 
+import dev.firetap.agent.bootstrap.AnnotationBridge;
 import dev.firetap.agent.bootstrap.CommitBridge;
 import dev.firetap.agent.internal.capture.CaptureExecutor;
 import dev.firetap.agent.internal.capture.CommitCapture;
 import dev.firetap.agent.internal.capture.FiretapStarter;
 import dev.firetap.config.FiretapConfig;
 
-/** Connects the bootstrap bridge to the capture side; loaded only after the bridge is injected. */
+/**
+ * Connects the bootstrap bridges to the capture side and to annotated calls; loaded only after the
+ * bridges are injected.
+ */
 final class BridgeWiring {
   private BridgeWiring() {}
 
@@ -20,5 +24,6 @@ final class BridgeWiring {
     CaptureExecutor executor = CaptureExecutor.start();
     CommitCapture capture = new CommitCapture(config, FiretapStarter.start(config), executor);
     CommitBridge.register(new CommitListener(capture, executor));
+    AnnotationBridge.register(new AnnotatedCallHandler());
   }
 }

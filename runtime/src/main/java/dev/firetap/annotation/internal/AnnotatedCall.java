@@ -37,15 +37,22 @@ public final class AnnotatedCall {
   private final MethodPlan plan;
   private final Object[] arguments;
   private final long startNanos;
+  private final MdcReader mdc;
   private boolean seenByAnotherInterceptor;
 
   private AnnotatedCall(
-      Interceptor interceptor, Firetap firetap, MethodPlan plan, Object[] arguments, long start) {
+      Interceptor interceptor,
+      Firetap firetap,
+      MethodPlan plan,
+      Object[] arguments,
+      long start,
+      MdcReader mdc) {
     this.interceptor = interceptor;
     this.firetap = firetap;
     this.plan = plan;
     this.arguments = arguments;
     this.startNanos = start;
+    this.mdc = mdc;
   }
 
   /**
@@ -66,6 +73,20 @@ public final class AnnotatedCall {
       Method method,
       Object[] arguments,
       long startNanos) {
+    return enter(interceptor, targetClass, method, arguments, startNanos, MdcReader.SLF4J);
+  }
+
+  /**
+   * Like {@link #enter(Interceptor, Class, Method, Object[], long)}, reading the user id and trace
+   * id from {@code mdc} instead of this library's SLF4J.
+   */
+  public static AnnotatedCall enter(
+      Interceptor interceptor,
+      Class<?> targetClass,
+      Method method,
+      Object[] arguments,
+      long startNanos,
+      MdcReader mdc) {
     try {
       Firetap firetap = Firetap.global().orElse(null);
       if (firetap == null
@@ -77,7 +98,8 @@ public final class AnnotatedCall {
       if (plan.isEmpty()) {
         return null;
       }
-      AnnotatedCall call = new AnnotatedCall(interceptor, firetap, plan, arguments, startNanos);
+      AnnotatedCall call =
+          new AnnotatedCall(interceptor, firetap, plan, arguments, startNanos, mdc);
       ACTIVE.get().push(call);
       return call;
     } catch (Throwable e) {
@@ -97,7 +119,7 @@ public final class AnnotatedCall {
     try {
       ACTIVE.get().remove(this);
       // The context is read now, on the calling thread; a future may complete on another one.
-      CallReport report = CallReport.onThisThread(firetap, plan, arguments, startNanos);
+      CallReport report = CallReport.onThisThread(firetap, plan, arguments, startNanos, mdc);
       if (thrown == null && Completion.isFuture(result)) {
         Completion.whenDone(result, (value, failure) -> report.finish(value, failure, now()));
       } else {

@@ -8,7 +8,6 @@ import dev.firetap.log.LogEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.MDC;
 
 /**
  * Builds and emits the events of one finished call: the log event of {@code @Logged} and the change
@@ -43,13 +42,13 @@ final class CallReport {
     this.traceId = traceId;
   }
 
-  /** A report of a call, with the user id and trace id of the MDC of the current thread. */
+  /** A report of a call, with the user id and trace id of {@code mdc} on the current thread. */
   static CallReport onThisThread(
-      Firetap firetap, MethodPlan plan, Object[] arguments, long startNanos) {
-    String userId = MDC.get(firetap.config().mdcUserId());
+      Firetap firetap, MethodPlan plan, Object[] arguments, long startNanos, MdcReader mdc) {
+    String userId = mdc.get(firetap.config().mdcUserId());
     String traceId = null;
     for (int i = 0; i < TRACE_ID_KEYS.size() && traceId == null; i++) {
-      traceId = MDC.get(TRACE_ID_KEYS.get(i));
+      traceId = mdc.get(TRACE_ID_KEYS.get(i));
     }
     return new CallReport(firetap, plan, arguments, startNanos, userId, traceId);
   }

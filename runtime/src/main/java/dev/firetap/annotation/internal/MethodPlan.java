@@ -42,7 +42,8 @@ final class MethodPlan {
     this.method = method;
     this.description = MethodDescription.of(method);
     this.sensitiveParameters = sensitiveParameters(method);
-    this.logged = parse(() -> LoggedPlan.of(loggedAnnotation(method), targetClass, this));
+    String defaultEvent = targetClass.getSimpleName() + "." + method.getName();
+    this.logged = parse(() -> LoggedPlan.of(loggedAnnotation(method), defaultEvent, description));
     this.change =
         parse(() -> ChangePlan.of(method.getAnnotation(CaptureChange.class), description));
   }
@@ -142,20 +143,17 @@ final class MethodPlan {
       boolean includeResult,
       Expression userId) {
 
-    static LoggedPlan of(Logged logged, Class<?> targetClass, MethodPlan plan) {
+    static LoggedPlan of(Logged logged, String defaultEvent, MethodDescription method) {
       if (logged == null) {
         return null;
       }
-      String event =
-          logged.event().isBlank()
-              ? targetClass.getSimpleName() + "." + plan.method.getName()
-              : logged.event();
-      Expression userId = optional(logged.userId(), site("@Logged", "userId", plan.description));
+      String event = logged.event().isBlank() ? defaultEvent : logged.event();
+      Expression userId = optional(logged.userId(), site("@Logged", "userId", method));
       return new LoggedPlan(
           event,
           Level.valueOf(logged.level().name()),
           logged.includeArguments(),
-          logged.includeResult() && plan.description.returnsValue(),
+          logged.includeResult() && method.returnsValue(),
           userId);
     }
   }

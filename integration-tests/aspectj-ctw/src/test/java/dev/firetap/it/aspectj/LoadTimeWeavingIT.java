@@ -57,7 +57,7 @@ class LoadTimeWeavingIT {
   }
 
   /** This JVM's class path with the woven application classes replaced by javac's. */
-  private static String unwovenClassPath() {
+  static String unwovenClassPath() {
     String woven = Path.of(System.getProperty("firetap.it.woven")).toString();
     String unwoven = System.getProperty("firetap.it.unwoven");
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
