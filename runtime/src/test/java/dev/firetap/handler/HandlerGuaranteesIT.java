@@ -113,6 +113,44 @@ class HandlerGuaranteesIT {
   }
 
   @Test
+  void flagsAnOlderChangeReadInTheSameBatchAsANewerOneAsStale() {
+    Map<String, Boolean> staleById = new ConcurrentHashMap<>();
+    ChangeHandler recording = (event, delivery) -> staleById.put(event.id(), delivery.stale());
+    ChangeEvent newer = TestEvents.order("o1", 10);
+    ChangeEvent older = TestEvents.order("o1", 5);
+    TestEvents.add(redis, newer);
+    TestEvents.add(redis, older);
+
+    try (HandlerRuntime runtime = start("batchstale", recording, TestEvents.quick())) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> staleById.size() == 2);
+
+      assertThat(staleById).containsEntry(newer.id(), false).containsEntry(older.id(), true);
+      await().atMost(Duration.ofSeconds(5)).until(() -> runtime.lag().get(0).pending() == 0);
+      assertThat(redis.hash("firetap:handled:batchstale"))
+          .containsEntry("orders/o1", "1735689600010000");
+    }
+  }
+
+  @Test
+  void recordsTheHandledCommitTimeWhenRedisHasForgottenTheScript() {
+    List<String> handled = new CopyOnWriteArrayList<>();
+    redis.commands().scriptFlush();
+    TestEvents.add(redis, TestEvents.order("o1", 3));
+    TestEvents.add(redis, TestEvents.order("o2", 4));
+
+    try (HandlerRuntime runtime =
+        start("noscript", (event, delivery) -> handled.add(event.id()), TestEvents.quick())) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> handled.size() == 2 && runtime.lag().get(0).pending() == 0);
+
+      assertThat(redis.hash("firetap:handled:noscript"))
+          .containsEntry("orders/o1", "1735689600003000")
+          .containsEntry("orders/o2", "1735689600004000");
+    }
+  }
+
+  @Test
   void startsANewGroupAtItsStartPosition() {
     for (long millis : new long[] {1000, 2000, 3000}) {
       redis

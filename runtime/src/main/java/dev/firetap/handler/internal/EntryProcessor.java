@@ -1,24 +1,21 @@
 package dev.firetap.handler.internal;
 
 import dev.firetap.handler.Delivery;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.XClaimArgs;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one handler on one entry at a time, on one thread of its loop: skips duplicates, flags stale
- * changes, retries failures with backoff, and then records the completion or moves the entry to the
- * dead-letter stream, each atomically with its acknowledgement.
+ * Runs one handler on the entries of one thread's share of a batch, one entry at a time: skips
+ * duplicates, flags stale changes, retries failures with backoff, and moves entries it gives up on
+ * to the dead-letter stream, atomically with their acknowledgement. The share's Redis state is read
+ * in one round trip before it runs, and its successes are acknowledged and recorded together in one
+ * MULTI/EXEC when it ends, or earlier when a failure makes the thread wait.
  */
 final class EntryProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EntryProcessor.class);
-  private static final byte[] RAISE_HANDLED = script("raise-handled.lua");
-  private static final byte[] ONE = Bytes.of("1");
 
   private final LoopContext loop;
   private final HandlerConnection connection;
@@ -32,60 +29,67 @@ final class EntryProcessor implements AutoCloseable {
     this.backoff = new Backoff(loop.options().initialBackoff(), loop.options().maxBackoff());
   }
 
-  /** Processes the entry; when the loop stops midway, the entry stays pending. */
-  void process(StreamEntry entry, Decoding decoding) {
+  /**
+   * Processes the entries in order; when the loop stops midway, the entries not yet written stay
+   * pending. Once the loop is stopping, each entry is written as soon as it has run.
+   */
+  void process(List<BatchEntry> share) {
+    CompletionBatch finished = new CompletionBatch(loop);
     try {
-      if (decoding.failure() != null) {
-        deadLetter(entry, decoding.failure(), 0);
-        return;
+      KnownCompletions known = KnownCompletions.lookUp(connection, loop, share);
+
+      for (BatchEntry item : share) {
+        process(item.entry(), item.decoding(), known, finished);
+        if (loop.stop().isStopping()) {
+          // At shutdown, what has run is acknowledged at once, before the timeout may cut it off.
+          write(finished);
+        }
       }
-      DecodedEvent event = decoding.event();
-      if (!event.wanted() || alreadyDone(event)) {
-        acknowledge(entry);
-        return;
-      }
-      run(entry, event, isStale(event));
+
+      write(finished);
     } catch (LoopStopped e) {
-      log.debug("handler {}: entry {} left pending at shutdown", loop.handlerId(), entry.id());
+      log.debug("handler {}: entries left pending at shutdown", loop.handlerId());
     }
   }
 
-  private boolean alreadyDone(DecodedEvent event) {
-    byte[] key = Bytes.of(loop.keys().done(loop.handlerId(), event.eventId()));
-    boolean done = connection.call(commands -> commands.exists(key)) > 0;
-    if (done) {
+  private void process(
+      StreamEntry entry, Decoding decoding, KnownCompletions known, CompletionBatch finished) {
+    if (decoding.failure() != null) {
+      deadLetter(entry, decoding.failure(), 0);
+      return;
+    }
+    DecodedEvent event = decoding.event();
+    if (!event.wanted()) {
+      finished.acknowledge(entry);
+    } else if (known.done(event)) {
       log.debug("handler {}: event {} already handled; skipped", loop.handlerId(), event.eventId());
+      finished.acknowledge(entry);
+    } else if (run(entry, event, known.stale(event), finished)) {
+      known.completed(event);
+      finished.complete(entry, event);
     }
-    return done;
   }
 
-  private boolean isStale(DecodedEvent event) {
-    if (event.documentPath() == null) {
-      return false;
-    }
-    byte[] key = Bytes.of(loop.keys().handled(loop.handlerId()));
-    byte[] path = Bytes.of(event.documentPath());
-    byte[] handled = connection.call(commands -> commands.hget(key, path));
-    return handled != null && Long.parseLong(Bytes.text(handled)) > event.commitMicros();
-  }
-
-  private void run(StreamEntry entry, DecodedEvent event, boolean stale) {
+  /** Runs the handler until it succeeds (true) or the entry is dead-lettered (false). */
+  private boolean run(
+      StreamEntry entry, DecodedEvent event, boolean stale, CompletionBatch finished) {
     int maxAttempts = loop.options().maxAttempts();
     for (int attempt = entry.attempt(); ; attempt++) {
       if (attempt > maxAttempts) {
         deadLetter(entry, new TooManyDeliveries(attempt, maxAttempts), attempt - 1);
-        return;
+        return false;
       }
       Throwable failure = invoke(event, delivery(entry, attempt, stale));
       if (failure == null) {
-        complete(entry, event);
-        return;
+        return true;
       }
       if (attempt == maxAttempts) {
         deadLetter(entry, failure, attempt);
-        return;
+        return false;
       }
       log.debug("handler {}: attempt {} of entry {} failed", loop.handlerId(), attempt, entry.id());
+      // What succeeded before must not wait for the retries, nor stay pending if the loop stops.
+      write(finished);
       if (!loop.stop().pause(backoff.after(attempt))) {
         throw new LoopStopped();
       }
@@ -118,30 +122,23 @@ final class EntryProcessor implements AutoCloseable {
         commands -> commands.xclaim(loop.streamKey(), loop.consumer(), args, entry.id()));
   }
 
-  private void complete(StreamEntry entry, DecodedEvent event) {
-    long retentionMillis = loop.options().dedupeRetention().toMillis();
-    byte[] done = Bytes.of(loop.keys().done(loop.handlerId(), event.eventId()));
-    byte[][] handled = {Bytes.of(loop.keys().handled(loop.handlerId()))};
-    // TODO(#9): these keys lie in different cluster slots; on Redis Cluster this MULTI/EXEC fails.
-    connection.transaction(
-        commands -> {
-          commands.xack(loop.streamKey(), loop.group(), entry.id());
-          commands.set(done, ONE, SetArgs.Builder.px(retentionMillis));
-          if (event.documentPath() != null) {
-            commands.eval(
-                RAISE_HANDLED,
-                ScriptOutputType.INTEGER,
-                handled,
-                Bytes.of(event.documentPath()),
-                Bytes.of(Long.toString(event.commitMicros())),
-                Bytes.of(Long.toString(retentionMillis)));
-          }
-        });
-    log.debug("handler {}: entry {} done", loop.handlerId(), entry.id());
-  }
-
-  private void acknowledge(StreamEntry entry) {
-    connection.call(commands -> commands.xack(loop.streamKey(), loop.group(), entry.id()));
+  /**
+   * Acknowledges and records the finished entries in one MULTI/EXEC. The script runs by its SHA-1;
+   * when Redis lost it, the transaction runs again with the body, which changes nothing the first
+   * one wrote: XACK and SET repeat harmlessly and the script never lowers a time.
+   */
+  private void write(CompletionBatch finished) {
+    if (finished.isEmpty()) {
+      return;
+    }
+    try {
+      connection.pipelinedTransaction(commands -> finished.queue(commands, false));
+    } catch (RedisNoScriptException e) {
+      log.debug("handler {}: raise-handled.lua not cached by Redis; sending it", loop.handlerId());
+      connection.pipelinedTransaction(commands -> finished.queue(commands, true));
+    }
+    log.debug("handler {}: {} entries done", loop.handlerId(), finished.size());
+    finished.clear();
   }
 
   private void deadLetter(StreamEntry entry, Throwable failure, int attempts) {
@@ -159,17 +156,6 @@ final class EntryProcessor implements AutoCloseable {
   @Override
   public void close() {
     connection.close();
-  }
-
-  private static byte[] script(String name) {
-    try (InputStream in = EntryProcessor.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the Firetap runtime jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name + " from the Firetap runtime jar", e);
-    }
   }
 
   /** The failure recorded for an entry delivered more often than the handler may run it. */

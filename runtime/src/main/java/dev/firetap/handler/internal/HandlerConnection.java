@@ -1,13 +1,22 @@
 package dev.firetap.handler.internal;
 
-import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Redis connection of one thread of a handler loop, opened on first use. Every call is retried
@@ -18,13 +27,14 @@ final class HandlerConnection implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofMillis(100);
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
-  private final LazyConnection connection;
+  private final RedisConnector connector;
   private final Outage outage;
   private final StopSignal stop;
   private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
+  private StatefulRedisConnection<byte[], byte[]> connection;
 
   HandlerConnection(RedisConnector connector, Outage outage, StopSignal stop) {
-    this.connection = new LazyConnection(connector);
+    this.connector = connector;
     this.outage = outage;
     this.stop = stop;
   }
@@ -35,18 +45,17 @@ final class HandlerConnection implements AutoCloseable {
    * @throws LoopStopped when the loop stops before the step succeeds
    */
   <T> T call(Function<RedisCommands<byte[], byte[]>, T> step) {
-    for (int failures = 1; ; failures++) {
-      try {
-        T result = step.apply(commands());
-        outage.succeeded();
-        return result;
-      } catch (RedisException e) {
-        outage.failed(e);
-        if (!stop.pause(backoff.after(failures))) {
-          throw new LoopStopped();
-        }
-      }
-    }
+    return retrying(() -> step.apply(connection().sync()));
+  }
+
+  /**
+   * Sends the commands {@code step} issues in one write and waits for the reply it returns,
+   * retrying the whole while Redis fails.
+   *
+   * @throws LoopStopped when the loop stops before the step succeeds
+   */
+  <T> T pipelined(Function<RedisAsyncCommands<byte[], byte[]>, CompletionStage<T>> step) {
+    return retrying(() -> sendAndAwait(step));
   }
 
   /**
@@ -62,9 +71,44 @@ final class HandlerConnection implements AutoCloseable {
         });
   }
 
+  /**
+   * Sends MULTI, the commands of {@code steps} and EXEC in one write, retrying the whole while
+   * Redis fails.
+   *
+   * @throws RedisNoScriptException when an EVALSHA found no script; the other commands ran
+   * @throws LoopStopped when the loop stops before the transaction succeeds
+   */
+  void pipelinedTransaction(Consumer<RedisAsyncCommands<byte[], byte[]>> steps) {
+    TransactionResult result =
+        pipelined(
+            commands -> {
+              commands.multi();
+              steps.accept(commands);
+              return commands.exec();
+            });
+    check(result);
+  }
+
   /** Runs one command once, without retries; for what may fail, such as heartbeats. */
   <T> T once(Function<RedisCommands<byte[], byte[]>, T> step) {
-    return step.apply(commands());
+    return step.apply(connection().sync());
+  }
+
+  private <T> T retrying(Supplier<T> step) {
+    for (int failures = 1; ; failures++) {
+      try {
+        T result = step.get();
+        outage.succeeded();
+        return result;
+      } catch (RedisNoScriptException e) {
+        throw e;
+      } catch (RedisException e) {
+        outage.failed(e);
+        if (!stop.pause(backoff.after(failures))) {
+          throw new LoopStopped();
+        }
+      }
+    }
   }
 
   private void execute(
@@ -72,15 +116,7 @@ final class HandlerConnection implements AutoCloseable {
     try {
       commands.multi();
       steps.accept(commands);
-      TransactionResult result = commands.exec();
-      if (result.wasDiscarded()) {
-        throw new RedisException("Redis discarded the MULTI/EXEC transaction");
-      }
-      for (Object reply : result) {
-        if (reply instanceof RuntimeException failure) {
-          throw new RedisException("a command in MULTI/EXEC failed: " + failure.getMessage());
-        }
-      }
+      check(commands.exec());
     } catch (RuntimeException e) {
       // A transaction cut off by a broken connection leaves the client in MULTI state: start over.
       close();
@@ -88,12 +124,76 @@ final class HandlerConnection implements AutoCloseable {
     }
   }
 
-  private RedisCommands<byte[], byte[]> commands() {
-    return connection.commands();
+  private static void check(TransactionResult result) {
+    if (result.wasDiscarded()) {
+      throw new RedisException("Redis discarded the MULTI/EXEC transaction");
+    }
+    for (Object reply : result) {
+      if (reply instanceof RuntimeException failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (message.startsWith("NOSCRIPT")) {
+          throw new RedisNoScriptException(message);
+        }
+        throw new RedisException("a command in MULTI/EXEC failed: " + message);
+      }
+    }
+  }
+
+  private <T> T sendAndAwait(
+      Function<RedisAsyncCommands<byte[], byte[]>, CompletionStage<T>> step) {
+    StatefulRedisConnection<byte[], byte[]> open = connection();
+    CompletionStage<T> reply;
+    open.setAutoFlushCommands(false);
+    try {
+      reply = step.apply(open.async());
+      open.flushCommands();
+    } catch (RuntimeException e) {
+      // Commands left in the buffer must never reach Redis with a later write.
+      close();
+      throw e;
+    } finally {
+      open.setAutoFlushCommands(true);
+    }
+    return await(reply, open.getTimeout());
+  }
+
+  private <T> T await(CompletionStage<T> reply, Duration timeout) {
+    try {
+      return reply.toCompletableFuture().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (ExecutionException e) {
+      close();
+      throw e.getCause() instanceof RedisException failure
+          ? failure
+          : new RedisException(e.getCause());
+    } catch (TimeoutException e) {
+      close();
+      throw new RedisCommandTimeoutException(
+          "pipelined commands got no reply within the Redis timeout of "
+              + timeout.toMillis()
+              + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new RedisCommandInterruptedException(e);
+    }
+  }
+
+  private synchronized StatefulRedisConnection<byte[], byte[]> connection() {
+    if (connection == null) {
+      connection = connector.connect();
+    }
+    return connection;
   }
 
   @Override
-  public void close() {
-    connection.close();
+  public synchronized void close() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (RuntimeException e) {
+        // Closing a broken connection may fail; it is gone either way.
+      }
+      connection = null;
+    }
   }
 }

@@ -17,9 +17,12 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -237,19 +240,24 @@ public final class HandlerLoop {
   private void handle(
       List<StreamMessage<byte[], byte[]>> messages, Map<String, Long> deliveryCounts) {
     List<StreamEntry> entries = new ArrayList<>();
-    List<Future<?>> running = new ArrayList<>();
+    List<BatchEntry> batch = new ArrayList<>();
     for (StreamMessage<byte[], byte[]> message : messages) {
       long count = deliveryCounts == null ? 1 : deliveryCounts.getOrDefault(message.getId(), 1L);
       StreamEntry entry = StreamEntry.of(message, (int) Math.min(count, Integer.MAX_VALUE));
       entries.add(entry);
-      running.add(partitions.submit(entry, Decoding.of(entry, loop.spec().target())));
+      batch.add(new BatchEntry(entry, Decoding.of(entry, loop.spec().target())));
     }
-    awaitBatch(entries, running);
+    awaitBatch(entries, partitions.submit(batch));
   }
 
   private void awaitBatch(List<StreamEntry> entries, List<Future<?>> running) {
     long heartbeatNanos = loop.options().claimIdle().toNanos() / 3;
+    // Entries of one thread share a task: wait for, and report, each task once.
+    Set<Future<?>> awaited = Collections.newSetFromMap(new IdentityHashMap<>());
     for (int i = 0; i < running.size(); i++) {
+      if (!awaited.add(running.get(i))) {
+        continue;
+      }
       while (!awaitDone(running.get(i), heartbeatNanos)) {
         keepClaimed(entries, running, i);
       }

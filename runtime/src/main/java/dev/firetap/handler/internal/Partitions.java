@@ -3,7 +3,10 @@ package dev.firetap.handler.internal;
 import dev.firetap.redis.RedisConnector;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,11 +37,30 @@ final class Partitions {
     }
   }
 
-  /** Queues the entry on the thread of its partition key. */
-  Future<?> submit(StreamEntry entry, Decoding decoding) {
-    int partition = Math.floorMod(decoding.partitionKey(entry).hashCode(), threads.size());
-    EntryProcessor processor = processors.get(partition);
-    return threads.get(partition).submit(() -> processor.process(entry, decoding));
+  /**
+   * Queues each entry on the thread of its partition key: one task per thread with its share of the
+   * batch, in the order given.
+   *
+   * @return per entry, the task of its share, done when the whole share is written
+   */
+  List<Future<?>> submit(List<BatchEntry> batch) {
+    Map<Integer, List<BatchEntry>> shares = new LinkedHashMap<>();
+    int[] partitionOf = new int[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      partitionOf[i] = Math.floorMod(batch.get(i).partitionKey().hashCode(), threads.size());
+      shares.computeIfAbsent(partitionOf[i], partition -> new ArrayList<>()).add(batch.get(i));
+    }
+    Map<Integer, Future<?>> tasks = new HashMap<>();
+    shares.forEach(
+        (partition, share) -> {
+          EntryProcessor processor = processors.get(partition);
+          tasks.put(partition, threads.get(partition).submit(() -> processor.process(share)));
+        });
+    List<Future<?>> running = new ArrayList<>();
+    for (int partition : partitionOf) {
+      running.add(tasks.get(partition));
+    }
+    return running;
   }
 
   /**
