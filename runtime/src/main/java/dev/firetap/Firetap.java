@@ -50,7 +50,7 @@ public final class Firetap implements AutoCloseable {
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Firetap(FiretapConfig config, Firestore firestore) {
+  private Firetap(FiretapConfig config, Firestore firestore, boolean closeOnShutdown) {
     this.config = config;
     ProcessIdentity identity = ProcessIdentity.of(config.service());
     StreamKeys keys = new StreamKeys(config.prefix());
@@ -66,8 +66,10 @@ public final class Firetap implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     this.logs = new LogAggregator(emitter, errors, identity, keys, queries, clock);
     this.changes = new ChangeCapture(emitter, identity, subscriptions, clock);
-    this.shutdownHook = new Thread(this::close, "firetap-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.shutdownHook = closeOnShutdown ? new Thread(this::close, "firetap-shutdown") : null;
+    if (shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
     log.info(
         "Firetap {} started for service {}: {}",
         identity.version(),
@@ -138,7 +140,9 @@ public final class Firetap implements AutoCloseable {
     }
     GLOBAL.compareAndSet(this, null);
     try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      if (shutdownHook != null) {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      }
     } catch (IllegalStateException alreadyShuttingDown) {
       // Called from the hook itself.
     }
@@ -153,6 +157,7 @@ public final class Firetap implements AutoCloseable {
   public static final class Builder {
     private FiretapConfig config;
     private Firestore firestore;
+    private boolean closeOnShutdown = true;
 
     private Builder() {}
 
@@ -171,9 +176,19 @@ public final class Firetap implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Whether a JVM shutdown hook closes the instance (the default). Turn it off only when the
+     * caller closes it in a hook of its own, after work that must still emit, as the agent does.
+     */
+    public Builder closeOnShutdown(boolean close) {
+      this.closeOnShutdown = close;
+      return this;
+    }
+
     /** Starts the instance. */
     public Firetap start() {
-      return new Firetap(config != null ? config : FiretapConfig.load(), firestore);
+      return new Firetap(
+          config != null ? config : FiretapConfig.load(), firestore, closeOnShutdown);
     }
   }
 }

@@ -22,7 +22,8 @@ final class BridgeWiring {
               + " instead of the bootstrap class loader; Firestore writes could not be seen");
     }
     CaptureExecutor executor = CaptureExecutor.start();
-    CommitCapture capture = new CommitCapture(config, FiretapStarter.start(config), executor);
+    CommitCapture capture =
+        new CommitCapture(config, FiretapStarter.start(config, executor), executor);
     CommitBridge.register(new CommitListener(capture, executor));
     AnnotationBridge.register(new AnnotatedCallHandler());
   }

@@ -1,5 +1,6 @@
 package dev.firetap.agent.internal.capture;
 
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,9 +14,6 @@ import org.slf4j.LoggerFactory;
  * gRPC threads only enqueue here: they never wait, and a full queue drops the commit (counted and
  * reported) instead of blocking the application.
  */
-// TODO(#3): drain this executor in a shutdown hook that runs before Firetap's own, and fall back to
-// the write's own fields when the snapshot read fails because the application closed its client:
-// today a commit made just before the JVM exits can lose its change events.
 public final class CaptureExecutor implements Executor {
   static final int CAPACITY = 100_000;
 
@@ -69,6 +67,21 @@ public final class CaptureExecutor implements Executor {
   @Override
   public void execute(Runnable task) {
     pool.execute(task);
+  }
+
+  /**
+   * Stops taking commits and waits up to {@code timeout} for those already waiting to be captured.
+   *
+   * @return false when some were still waiting at the end
+   */
+  public boolean drain(Duration timeout) {
+    pool.shutdown();
+    try {
+      return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** Whether the calling thread is the capture thread. */

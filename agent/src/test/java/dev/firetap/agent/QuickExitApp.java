@@ -1,0 +1,26 @@
+package dev.firetap.agent;
+
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import java.util.Map;
+
+/**
+ * An application that writes one document, closes its client and exits at once: {@code <emulator
+ * host>}.
+ */
+public final class QuickExitApp {
+  private QuickExitApp() {}
+
+  public static void main(String[] args) throws Exception {
+    try (Firestore db =
+        FirestoreOptions.newBuilder()
+            .setProjectId(WritingApp.PROJECT)
+            .setEmulatorHost(args[0])
+            .setCredentials(new FirestoreOptions.EmulatorCredentials())
+            .build()
+            .getService()) {
+      db.collection("quick").document("q1").set(Map.of("ok", true)).get();
+    }
+    System.out.println("APP EXITS");
+  }
+}
