@@ -46,10 +46,6 @@ final class AgentJvm implements AutoCloseable {
   }
 
   /**
-   * Starts the application with the agent and {@code agentArguments} (null for none), writing to
-   * the emulator at {@code emulatorHost} and running {@code scenarios}.
-   */
-  /**
    * The java launcher of the application: the JDK named by the system property {@code
    * firetap.it.javaHome} (the build sets it to run the suite again on another Java version), else
    * this JVM's.
@@ -59,23 +55,42 @@ final class AgentJvm implements AutoCloseable {
     return Path.of(javaHome, "bin", "java").toString();
   }
 
+  /**
+   * Starts the application with the agent and {@code agentArguments} (null for none), writing to
+   * the emulator at {@code emulatorHost} and running {@code scenarios}.
+   */
   static AgentJvm start(
       String agentArguments, String emulatorHost, Path output, String... scenarios)
       throws IOException {
+    List<String> arguments = new ArrayList<>(List.of(emulatorHost));
+    arguments.addAll(Arrays.asList(scenarios));
+    Process process =
+        launch(WritingApp.class, agentArguments, "", output, arguments.toArray(new String[0]));
+    return new AgentJvm(process, output);
+  }
+
+  /**
+   * Starts {@code main} of the test classes with the agent and {@code agentArguments} (null for
+   * none) on the application's class path, preceded by {@code classPathPrefix} (may be empty),
+   * writing everything it prints to {@code output}.
+   */
+  static Process launch(
+      Class<?> main, String agentArguments, String classPathPrefix, Path output, String... args)
+      throws IOException {
     String agent =
         "-javaagent:" + agentJar() + (agentArguments == null ? "" : "=" + agentArguments);
-    List<String> command = new ArrayList<>();
-    command.add(applicationJava());
-    command.addAll(List.of("-Xmx256m", agent, "-cp", applicationClassPath()));
-    command.add(WritingApp.class.getName());
-    command.add(emulatorHost);
-    command.addAll(Arrays.asList(scenarios));
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    return new AgentJvm(process, output);
+    String classPath =
+        classPathPrefix.isEmpty()
+            ? applicationClassPath()
+            : classPathPrefix + File.pathSeparator + applicationClassPath();
+    List<String> command =
+        new ArrayList<>(List.of(applicationJava(), "-Xmx256m", agent, "-cp", classPath));
+    command.add(main.getName());
+    command.addAll(Arrays.asList(args));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
   }
 
   static Path agentJar() {

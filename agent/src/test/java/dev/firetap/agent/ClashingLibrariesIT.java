@@ -61,23 +61,13 @@ class ClashingLibrariesIT {
 
   private Process start(RedisServer redis, FirestoreEmulator emulator, Path output)
       throws Exception {
-    String classPath = clashingLibraries() + File.pathSeparator + AgentJvm.applicationClassPath();
-    return new ProcessBuilder(
-            AgentJvm.applicationJava(),
-            "-javaagent:"
-                + AgentJvm.agentJar()
-                + "=redis.url="
-                + redis.url()
-                + ",spool.dir="
-                + work.resolve("spool"),
-            "-cp",
-            classPath,
-            ClashingApp.class.getName(),
-            emulator.hostAndPort(),
-            redis.url())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    return AgentJvm.launch(
+        ClashingApp.class,
+        "redis.url=" + redis.url() + ",spool.dir=" + work.resolve("spool"),
+        clashingLibraries(),
+        output,
+        emulator.hostAndPort(),
+        redis.url());
   }
 
   private static int awaitExit(Process process) throws InterruptedException {

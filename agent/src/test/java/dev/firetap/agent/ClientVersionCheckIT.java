@@ -2,7 +2,6 @@ package dev.firetap.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +25,14 @@ class ClientVersionCheckIT {
     Path stubClasses = compileStubClient();
     Path output = work.resolve("app.log");
 
-    int exit =
-        run(
-            List.of(
-                AgentJvm.applicationJava(),
-                "-javaagent:" + AgentJvm.agentJar() + "=redis.url=redis://127.0.0.1:1",
-                "-cp",
-                stubClasses + File.pathSeparator + AgentJvm.applicationClassPath(),
-                StubClientApp.class.getName()),
-            output);
+    Process app =
+        AgentJvm.launch(
+            StubClientApp.class, "redis.url=redis://127.0.0.1:1", stubClasses.toString(), output);
+    if (!app.waitFor(60, TimeUnit.SECONDS)) {
+      app.destroyForcibly();
+      throw new AssertionError("the application did not exit within 60 s");
+    }
+    int exit = app.exitValue();
 
     List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
     assertThat(exit).as(String.join("\n", lines)).isZero();
@@ -62,18 +60,5 @@ class ClientVersionCheckIT {
     int result = javac.run(null, null, null, "-d", classes.toString(), source.toString());
     assertThat(result).as("javac of the stub client").isZero();
     return classes;
-  }
-
-  private static int run(List<String> command, Path output) throws Exception {
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("the application did not exit within 60 s");
-    }
-    return process.exitValue();
   }
 }

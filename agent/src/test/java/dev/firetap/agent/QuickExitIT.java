@@ -28,21 +28,12 @@ class QuickExitIT {
       Path output = work.resolve("app.log");
 
       Process app =
-          new ProcessBuilder(
-                  AgentJvm.applicationJava(),
-                  "-javaagent:"
-                      + AgentJvm.agentJar()
-                      + "=redis.url="
-                      + redis.url()
-                      + ",spool.dir="
-                      + work.resolve("spool"),
-                  "-cp",
-                  AgentJvm.applicationClassPath(),
-                  QuickExitApp.class.getName(),
-                  emulator.hostAndPort())
-              .redirectErrorStream(true)
-              .redirectOutput(output.toFile())
-              .start();
+          AgentJvm.launch(
+              QuickExitApp.class,
+              "redis.url=" + redis.url() + ",spool.dir=" + work.resolve("spool"),
+              "",
+              output,
+              emulator.hostAndPort());
       assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
       List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
