@@ -2,6 +2,7 @@ package dev.firetap.agent;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,9 +106,34 @@ final class AgentJvm implements AutoCloseable {
   }
 
   static String applicationClassPath() {
+    String otherClient = System.getProperty("firetap.it.firestoreClasspath");
+    if (otherClient != null) {
+      return testClasses() + File.pathSeparator + readClassPath(Path.of(otherClient));
+    }
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> NOT_OF_THE_APPLICATION.stream().noneMatch(entry::contains))
         .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** This module's test classes: the applications, which need nothing but the Firestore client. */
+  private static String testClasses() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> entry.endsWith("test-classes"))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no test-classes folder on the class path"));
+  }
+
+  /** The class path the build wrote for another release of the client (system property above). */
+  private static String readClassPath(Path file) {
+    try {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "firetap.it.firestoreClasspath must name the class path file the build wrote, got '"
+              + file
+              + "'",
+          e);
+    }
   }
 
   /** Waits until the application printed {@code line}; fails with its output otherwise. */

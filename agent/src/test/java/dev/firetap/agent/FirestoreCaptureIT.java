@@ -117,7 +117,7 @@ class FirestoreCaptureIT {
     assertThat(installed.get(0))
         .startsWith("[firetap] INFO Firetap agent ")
         .contains("Redis " + redis.url().replace("redis://", "redis://"))
-        .contains("Firestore client 3.")
+        .contains("Firestore client " + System.getProperty("firetap.it.firestoreVersion", "3."))
         .endsWith("snapshots exact");
   }
 
