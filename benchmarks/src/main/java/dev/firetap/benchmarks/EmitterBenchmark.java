@@ -7,6 +7,7 @@ import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.testing.RedisServer;
+import dev.firetap.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -188,20 +189,19 @@ public final class EmitterBenchmark {
   }
 
   private static FiretapConfig config(RedisServer redis, Path spool, int queueCapacity) {
-    return FiretapConfig.fromMap(
-        Map.of(
-            "firetap.redis.url",
-            redis.url(),
-            "firetap.spool.dir",
-            spool.toString(),
-            "firetap.service",
-            "bench",
-            "firetap.queue.capacity",
-            Integer.toString(Math.min(queueCapacity, 16_777_216)),
-            "firetap.logs.maxlen",
-            "1000000000",
-            "firetap.errors.enabled",
-            "false"));
+    return TestConfigs.forRedis(
+        redis,
+        spool,
+        "firetap.service",
+        "bench",
+        "firetap.redis.timeout",
+        "5s",
+        "firetap.queue.capacity",
+        Integer.toString(Math.min(queueCapacity, 16_777_216)),
+        "firetap.logs.maxlen",
+        "1000000000",
+        "firetap.errors.enabled",
+        "false");
   }
 
   private static void report(

@@ -2,6 +2,7 @@ package dev.firetap.benchmarks;
 
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.testing.RedisServer;
+import dev.firetap.testing.TestConfigs;
 import io.lettuce.core.RedisClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,17 +163,16 @@ public final class HandlerBenchmark {
   }
 
   private static FiretapConfig config(RedisServer redis, Path spool) {
-    return FiretapConfig.fromMap(
-        Map.of(
-            "firetap.redis.url",
-            redis.url(),
-            "firetap.spool.dir",
-            spool.toString(),
-            "firetap.service",
-            "bench",
-            "firetap.cdc.maxlen",
-            "1000000000",
-            "firetap.errors.enabled",
-            "false"));
+    return TestConfigs.forRedis(
+        redis,
+        spool,
+        "firetap.service",
+        "bench",
+        "firetap.redis.timeout",
+        "5s",
+        "firetap.cdc.maxlen",
+        "1000000000",
+        "firetap.errors.enabled",
+        "false");
   }
 }

@@ -29,10 +29,9 @@ import org.slf4j.LoggerFactory;
  * a type annotated {@code @Logged}. JDK, Firetap and Byte Buddy classes are never touched.
  */
 final class AnnotationInstrumentation {
+  private static final Logger log = LoggerFactory.getLogger(AnnotationInstrumentation.class);
   static final String LOGGED = "dev.firetap.annotations.Logged";
   static final String CAPTURE_CHANGE = "dev.firetap.annotations.CaptureChange";
-
-  private static final Logger log = LoggerFactory.getLogger(AnnotationInstrumentation.class);
 
   private AnnotationInstrumentation() {}
 
@@ -40,7 +39,9 @@ final class AnnotationInstrumentation {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new FailureListener())
+        .with(
+            new FailureWarning(
+                type -> true, "its @Logged and @CaptureChange methods report nothing"))
         .ignore(notApplication(firetap), isBootstrapClassLoader())
         .type(annotatedTypes())
         .transform(AnnotationInstrumentation::adviseAnnotatedMethods)
@@ -100,22 +101,6 @@ final class AnnotationInstrumentation {
       if (call != null) {
         AnnotationBridge.exit(call, result, thrown, System.nanoTime());
       }
-    }
-  }
-
-  /** Reports a failed transformation, which leaves the class as it was. */
-  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(
-        String typeName,
-        ClassLoader loader,
-        JavaModule module,
-        boolean loaded,
-        Throwable throwable) {
-      log.warn(
-          "{} could not be instrumented; its @Logged and @CaptureChange methods report nothing: {}",
-          typeName,
-          throwable.toString());
     }
   }
 }

@@ -16,8 +16,6 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Instruments {@code com.google.cloud.firestore.FirestoreImpl#sendRequest(Object, UnaryCallable)},
@@ -27,15 +25,13 @@ import org.slf4j.LoggerFactory;
 final class FirestoreInstrumentation {
   static final String FIRESTORE_IMPL = "com.google.cloud.firestore.FirestoreImpl";
 
-  private static final Logger log = LoggerFactory.getLogger(FirestoreInstrumentation.class);
-
   private FirestoreInstrumentation() {}
 
   static void install(Instrumentation instrumentation) {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new FailureListener())
+        .with(new FailureWarning(FIRESTORE_IMPL::equals, "Firestore writes are not captured"))
         .ignore(
             nameStartsWith("java.")
                 .or(nameStartsWith("javax."))
@@ -76,24 +72,6 @@ final class FirestoreInstrumentation {
         @Advice.Argument(0) Object request,
         @Advice.Return Object response) {
       CommitBridge.requestSent(firestore, request, response);
-    }
-  }
-
-  /** Reports a failed transformation, which leaves the class as it was. */
-  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(
-        String typeName,
-        ClassLoader loader,
-        JavaModule module,
-        boolean loaded,
-        Throwable throwable) {
-      if (typeName.equals(FIRESTORE_IMPL)) {
-        log.warn(
-            "{} could not be instrumented; Firestore writes are not captured: {}",
-            typeName,
-            throwable.toString());
-      }
     }
   }
 }
