@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,7 +129,39 @@ class HandlerDeliveryIT {
                   pending("firetap:cdc:orders", "once") == 0 && runtime.lag().get(0).behind() == 0);
 
       assertThat(handled).hasSize(2).containsOnlyOnce(event.id());
-      assertThat(redis.commands().exists("firetap:done:once:" + event.id())).isEqualTo(1);
+      assertThat(redis.completed("once", event.id())).isTrue();
+    }
+  }
+
+  @Test
+  void runsTheHandlerOnceWhenTheDuplicateIsReadWhileTheFirstStillRuns() throws Exception {
+    List<String> handled = new CopyOnWriteArrayList<>();
+    CountDownLatch firstRunning = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ChangeEvent event = TestEvents.order("o1", 1);
+    TestEvents.add(redis, event);
+    TestEvents.add(redis, event);
+    ChangeHandler slowFirst =
+        (e, d) -> {
+          firstRunning.countDown();
+          release.await();
+          handled.add(e.id());
+        };
+    HandlerRuntime.Builder builder =
+        HandlerRuntime.builder(config)
+            .onChange("readahead", "orders", ALL_OPS, slowFirst)
+            .options("readahead", TestEvents.quick().withBatchSize(1));
+
+    try (HandlerRuntime runtime = builder.start()) {
+      assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+      // The duplicate is read, and its completion record looked up, while the first still runs.
+      await().atMost(Duration.ofSeconds(10)).until(() -> runtime.lag().get(0).pending() == 2);
+      release.countDown();
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> pending("firetap:cdc:orders", "readahead") == 0);
+      assertThat(handled).containsExactly(event.id());
     }
   }
 

@@ -11,6 +11,7 @@ import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,31 @@ public final class RedisStreams implements AutoCloseable {
   /** The fields of the hash at {@code key}. */
   public Map<String, String> hash(String key) {
     return commands().hgetall(key);
+  }
+
+  /**
+   * True when the handler recorded the event as completed, in any of its completion buckets ({@code
+   * firetap:done:<handlerId>:<bucket>}).
+   */
+  public boolean completed(String handlerId, String eventId) {
+    return commands().keys("firetap:done:" + handlerId + ":*").stream()
+        .anyMatch(bucket -> commands().hexists(bucket, eventId));
+  }
+
+  /**
+   * The latest handled commit time per document of a handler, over all its buckets ({@code
+   * firetap:handled:<handlerId>:<bucket>}).
+   */
+  public Map<String, String> handledTimes(String handlerId) {
+    Map<String, String> latest = new HashMap<>();
+    for (String bucket : commands().keys("firetap:handled:" + handlerId + ":*")) {
+      hash(bucket)
+          .forEach(
+              (path, micros) ->
+                  latest.merge(
+                      path, micros, (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b));
+    }
+    return latest;
   }
 
   /** Runs any command, such as {@code ACL SETUSER ...}, and returns its status reply. */

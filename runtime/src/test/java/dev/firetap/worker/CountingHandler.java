@@ -2,8 +2,7 @@ package dev.firetap.worker;
 
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.handler.OnChange;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.sync.RedisCommands;
+import dev.firetap.testing.RedisStreams;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -15,22 +14,21 @@ public final class CountingHandler {
   static final String RUNS = "crash:runs";
   static final String AFTER_COMPLETION = "crash:after-completion";
 
-  private final RedisCommands<String, String> redis;
+  private final RedisStreams redis;
 
   /** Connects to the Redis of {@code firetap.redis.url}. */
   public CountingHandler() {
-    RedisClient client = RedisClient.create(System.getProperty("firetap.redis.url"));
-    this.redis = client.connect().sync();
+    this.redis = RedisStreams.connect(System.getProperty("firetap.redis.url"));
   }
 
   @OnChange(id = "crash-counter", collection = "crash")
   public void handle(ChangeEvent event) {
-    if (redis.exists("firetap:done:crash-counter:" + event.id()) > 0) {
-      redis.sadd(AFTER_COMPLETION, event.id());
+    if (redis.completed("crash-counter", event.id())) {
+      redis.commands().sadd(AFTER_COMPLETION, event.id());
     }
     // A millisecond of work per event keeps a backlog, so that kills land in the middle of batches.
     LockSupport.parkNanos(1_000_000);
-    redis.hincrby(RUNS, event.id(), 1);
-    redis.sadd(HANDLED, event.id());
+    redis.commands().hincrby(RUNS, event.id(), 1);
+    redis.commands().sadd(HANDLED, event.id());
   }
 }

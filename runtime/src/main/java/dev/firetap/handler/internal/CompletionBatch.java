@@ -1,9 +1,10 @@
 package dev.firetap.handler.internal;
 
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entries of one thread's share of a batch that are finished but not yet written: entries to
@@ -15,7 +16,7 @@ final class CompletionBatch {
 
   private final LoopContext loop;
   private final List<String> acknowledged = new ArrayList<>();
-  private final List<byte[]> doneKeys = new ArrayList<>();
+  private final List<byte[]> doneIds = new ArrayList<>();
   private final List<byte[]> handledTimes = new ArrayList<>();
 
   CompletionBatch(LoopContext loop) {
@@ -30,7 +31,7 @@ final class CompletionBatch {
   /** Adds an entry the handler completed. */
   void complete(StreamEntry entry, DecodedEvent event) {
     acknowledged.add(entry.id());
-    doneKeys.add(Bytes.of(loop.keys().done(loop.handlerId(), event.eventId())));
+    doneIds.add(Bytes.of(event.eventId()));
     if (event.documentPath() != null) {
       handledTimes.add(Bytes.of(event.documentPath()));
       handledTimes.add(Bytes.of(Long.toString(event.commitMicros())));
@@ -47,30 +48,35 @@ final class CompletionBatch {
 
   void clear() {
     acknowledged.clear();
-    doneKeys.clear();
+    doneIds.clear();
     handledTimes.clear();
   }
 
   /**
-   * Queues, for one MULTI/EXEC, the XACK of every entry, the SET ... PX of each completion record
-   * and one run of raise-handled.lua with every completed document.
+   * Queues, for one MULTI/EXEC, the XACK of every entry, one HSET of the completed event ids into
+   * the current completion bucket, and one run of raise-handled.lua with every completed document.
    *
    * @param scriptBody true to send the script's body (EVAL) instead of its SHA-1 (EVALSHA)
    */
   void queue(RedisAsyncCommands<byte[], byte[]> commands, boolean scriptBody) {
-    long retentionMillis = loop.options().dedupeRetention().toMillis();
+    RetentionBuckets buckets = loop.buckets();
+    long bucket = buckets.current(System.currentTimeMillis());
+    byte[] expiresAt = Bytes.of(Long.toString(buckets.expiresAtMillis(bucket)));
     commands.xack(loop.streamKey(), loop.group(), acknowledged.toArray(String[]::new));
-    SetArgs expiry = SetArgs.Builder.px(retentionMillis);
-    for (byte[] key : doneKeys) {
-      commands.set(key, ONE, expiry);
+    if (!doneIds.isEmpty()) {
+      byte[] done = Bytes.of(loop.keys().done(loop.handlerId(), bucket));
+      Map<byte[], byte[]> fields = new LinkedHashMap<>();
+      doneIds.forEach(id -> fields.put(id, ONE));
+      commands.hset(done, fields);
+      commands.pexpireat(done, buckets.expiresAtMillis(bucket));
     }
     if (!handledTimes.isEmpty()) {
       byte[][] args = new byte[handledTimes.size() + 1][];
-      args[0] = Bytes.of(Long.toString(retentionMillis));
+      args[0] = expiresAt;
       for (int i = 0; i < handledTimes.size(); i++) {
         args[i + 1] = handledTimes.get(i);
       }
-      byte[] handled = Bytes.of(loop.keys().handled(loop.handlerId()));
+      byte[] handled = Bytes.of(loop.keys().handled(loop.handlerId(), bucket));
       RaiseHandledScript.queue(commands, handled, args, scriptBody);
     }
   }

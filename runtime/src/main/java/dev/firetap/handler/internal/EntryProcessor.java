@@ -10,9 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one handler on the entries of one thread's share of a batch, one entry at a time: skips
  * duplicates, flags stale changes, retries failures with backoff, and moves entries it gives up on
- * to the dead-letter stream, atomically with their acknowledgement. The share's Redis state is read
- * in one round trip before it runs, and its successes are acknowledged and recorded together in one
- * MULTI/EXEC when it ends, or earlier when a failure makes the thread wait.
+ * to the dead-letter stream, atomically with their acknowledgement. The share's Redis state comes
+ * read with its batch; its successes are acknowledged and recorded together in one MULTI/EXEC when
+ * it ends, or earlier when a failure makes the thread wait. One thread uses a processor.
  */
 final class EntryProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EntryProcessor.class);
@@ -21,6 +21,7 @@ final class EntryProcessor implements AutoCloseable {
   private final HandlerConnection connection;
   private final DeadLetterStore deadLetters;
   private final Backoff backoff;
+  private KnownCompletions known = KnownCompletions.initial();
 
   EntryProcessor(LoopContext loop, HandlerConnection connection, DeadLetterStore deadLetters) {
     this.loop = loop;
@@ -33,13 +34,12 @@ final class EntryProcessor implements AutoCloseable {
    * Processes the entries in order; when the loop stops midway, the entries not yet written stay
    * pending. Once the loop is stopping, each entry is written as soon as it has run.
    */
-  void process(List<BatchEntry> share) {
+  void process(List<BatchEntry> share, CompletionRecords records) {
     CompletionBatch finished = new CompletionBatch(loop);
+    known = known.next(records);
     try {
-      KnownCompletions known = KnownCompletions.lookUp(connection, loop, share);
-
       for (BatchEntry item : share) {
-        process(item.entry(), item.decoding(), known, finished);
+        process(item.entry(), item.decoding(), finished);
         if (loop.stop().isStopping()) {
           // At shutdown, what has run is acknowledged at once, before the timeout may cut it off.
           write(finished);
@@ -52,8 +52,7 @@ final class EntryProcessor implements AutoCloseable {
     }
   }
 
-  private void process(
-      StreamEntry entry, Decoding decoding, KnownCompletions known, CompletionBatch finished) {
+  private void process(StreamEntry entry, Decoding decoding, CompletionBatch finished) {
     if (decoding.failure() != null) {
       deadLetter(entry, decoding.failure(), 0);
       return;

@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * The Redis keys of the handler runtime under one prefix: dead letters {@code <prefix>:dlq:<id>},
- * completion records {@code <prefix>:done:<id>:<eventId>} and handled commit times {@code
- * <prefix>:handled:<id>}.
+ * and per time bucket (see {@link RetentionBuckets}) the hash of completed event ids {@code
+ * <prefix>:done:<id>:<bucket>} and the hash of handled commit times per document {@code
+ * <prefix>:handled:<id>:<bucket>}.
  */
 public record HandlerKeys(String prefix) {
   /** Rejects a null prefix. */
@@ -18,13 +19,13 @@ public record HandlerKeys(String prefix) {
     return prefix + ":dlq:" + handlerId;
   }
 
-  /** The key whose presence says that the handler completed the event. */
-  public String done(String handlerId, String eventId) {
-    return prefix + ":done:" + handlerId + ":" + eventId;
+  /** The hash whose fields are the event ids the handler completed during one time bucket. */
+  public String done(String handlerId, long bucket) {
+    return prefix + ":done:" + handlerId + ":" + bucket;
   }
 
-  /** The hash of the latest handled commit time per document path. */
-  public String handled(String handlerId) {
-    return prefix + ":handled:" + handlerId;
+  /** The hash of the latest commit time per document path handled during one time bucket. */
+  public String handled(String handlerId, long bucket) {
+    return prefix + ":handled:" + handlerId + ":" + bucket;
   }
 }

@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * The consumer of one handler in this process: a reader thread with its own connection (blocking
  * reads share it with nothing else) that reads batches with XREADGROUP, takes over entries left
  * pending by dead consumers with XAUTOCLAIM, and hands entries to the handler's {@link Partitions}.
- * It waits for a batch to finish before reading the next, keeping the idle time of entries still
- * running fresh so that no other worker takes them over.
+ * While the threads run one batch, the reader reads the next and the completion records of its
+ * events, so that Redis round trips overlap with handling; it hands that batch over, then waits for
+ * the one before, keeping the idle time of entries still queued or running fresh so that no other
+ * worker takes them over. At most two batches are in the threads' hands at a time.
  */
 public final class HandlerLoop {
   private static final Logger log = LoggerFactory.getLogger(HandlerLoop.class);
@@ -49,6 +51,7 @@ public final class HandlerLoop {
   private final Thread thread;
   private volatile Duration shutdownTimeout = Duration.ZERO;
   private boolean lagWarned;
+  private RunningBatch running = RunningBatch.NONE;
 
   /**
    * Creates the loop of one handler; {@link #start()} starts it.
@@ -166,7 +169,12 @@ public final class HandlerLoop {
   @SuppressWarnings("unchecked") // the varargs array of one stream offset
   private List<StreamMessage<byte[], byte[]>> readNew() {
     HandlerOptions options = loop.options();
-    XReadArgs args = XReadArgs.Builder.count(options.batchSize()).block(options.block());
+    Duration block = options.block();
+    if (!running.isDone()) {
+      // The running batch gets no heartbeat while the read blocks.
+      block = Duration.ofNanos(Math.min(block.toNanos(), heartbeatNanos()));
+    }
+    XReadArgs args = XReadArgs.Builder.count(options.batchSize()).block(block);
     return reader.call(
         commands -> {
           try {
@@ -233,12 +241,17 @@ public final class HandlerLoop {
   }
 
   /**
-   * Runs a batch on the partitions and waits for all of it.
+   * Reads the completion records of a batch and hands it to the partitions, then waits for the
+   * batch handed over before it. An empty batch only waits.
    *
    * @param deliveryCounts per entry id, how often it was delivered; null for first deliveries
    */
   private void handle(
       List<StreamMessage<byte[], byte[]>> messages, Map<String, Long> deliveryCounts) {
+    if (messages.isEmpty()) {
+      awaitBatch(running, RunningBatch.NONE);
+      return;
+    }
     List<StreamEntry> entries = new ArrayList<>();
     List<BatchEntry> batch = new ArrayList<>();
     for (StreamMessage<byte[], byte[]> message : messages) {
@@ -247,19 +260,27 @@ public final class HandlerLoop {
       entries.add(entry);
       batch.add(new BatchEntry(entry, Decoding.of(entry, loop.spec().target())));
     }
-    awaitBatch(entries, partitions.submit(batch));
+    CompletionRecords records = CompletionRecords.lookUp(reader, loop, batch);
+
+    RunningBatch next = new RunningBatch(entries, partitions.submit(batch, records));
+    awaitBatch(running, next);
+    running = next;
   }
 
-  private void awaitBatch(List<StreamEntry> entries, List<Future<?>> running) {
-    long heartbeatNanos = loop.options().claimIdle().toNanos() / 3;
+  private long heartbeatNanos() {
+    return loop.options().claimIdle().toNanos() / 3;
+  }
+
+  /** Waits for {@code batch}, keeping its entries and those of {@code next} claimed meanwhile. */
+  private void awaitBatch(RunningBatch batch, RunningBatch next) {
     // Entries of one thread share a task: wait for, and report, each task once.
     Set<Future<?>> awaited = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int i = 0; i < running.size(); i++) {
-      if (!awaited.add(running.get(i))) {
+    for (Future<?> task : batch.tasks()) {
+      if (!awaited.add(task)) {
         continue;
       }
-      while (!awaitDone(running.get(i), heartbeatNanos)) {
-        keepClaimed(entries, running, i);
+      while (!awaitDone(task, heartbeatNanos())) {
+        keepClaimed(batch, next);
       }
     }
   }
@@ -279,14 +300,10 @@ public final class HandlerLoop {
     }
   }
 
-  /** Resets the idle time of the entries still running, without counting a delivery (JUSTID). */
-  private void keepClaimed(List<StreamEntry> entries, List<Future<?>> running, int from) {
-    List<String> ids = new ArrayList<>();
-    for (int i = from; i < running.size(); i++) {
-      if (!running.get(i).isDone()) {
-        ids.add(entries.get(i).id());
-      }
-    }
+  /** Resets the idle time of the entries not yet done, without counting a delivery (JUSTID). */
+  private void keepClaimed(RunningBatch batch, RunningBatch next) {
+    List<String> ids = new ArrayList<>(batch.unfinishedIds());
+    ids.addAll(next.unfinishedIds());
     if (ids.isEmpty()) {
       return;
     }
@@ -297,6 +314,30 @@ public final class HandlerLoop {
               commands.xclaim(loop.streamKey(), loop.consumer(), args, ids.toArray(String[]::new)));
     } catch (RedisException e) {
       log.debug("handler {}: could not refresh running entries", loop.handlerId(), e);
+    }
+  }
+
+  /**
+   * A batch in the partitions' hands.
+   *
+   * @param entries the batch's entries
+   * @param tasks per entry, the task of its share
+   */
+  private record RunningBatch(List<StreamEntry> entries, List<Future<?>> tasks) {
+    static final RunningBatch NONE = new RunningBatch(List.of(), List.of());
+
+    boolean isDone() {
+      return tasks.stream().allMatch(Future::isDone);
+    }
+
+    List<String> unfinishedIds() {
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < tasks.size(); i++) {
+        if (!tasks.get(i).isDone()) {
+          ids.add(entries.get(i).id());
+        }
+      }
+      return ids;
     }
   }
 

@@ -28,6 +28,10 @@ record LoopContext(
     return spec.options();
   }
 
+  RetentionBuckets buckets() {
+    return RetentionBuckets.of(spec.options().dedupeRetention());
+  }
+
   byte[] streamKey() {
     return Bytes.of(stream);
   }

@@ -41,9 +41,10 @@ final class Partitions {
    * Queues each entry on the thread of its partition key: one task per thread with its share of the
    * batch, in the order given.
    *
+   * @param records what Redis held about the batch's events when it was read
    * @return per entry, the task of its share, done when the whole share is written
    */
-  List<Future<?>> submit(List<BatchEntry> batch) {
+  List<Future<?>> submit(List<BatchEntry> batch, CompletionRecords records) {
     Map<Integer, List<BatchEntry>> shares = new LinkedHashMap<>();
     int[] partitionOf = new int[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
@@ -54,7 +55,8 @@ final class Partitions {
     shares.forEach(
         (partition, share) -> {
           EntryProcessor processor = processors.get(partition);
-          tasks.put(partition, threads.get(partition).submit(() -> processor.process(share)));
+          tasks.put(
+              partition, threads.get(partition).submit(() -> processor.process(share, records)));
         });
     List<Future<?>> running = new ArrayList<>();
     for (int partition : partitionOf) {

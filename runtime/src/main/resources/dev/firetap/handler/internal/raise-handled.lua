@@ -1,10 +1,9 @@
--- Records that a handler finished changes of documents: raises each document's handled commit time,
--- never lowers it, so that an older change arriving later can be flagged stale. Pairs are applied in
--- order, so a document may appear more than once. The hash lives as long as the dedupe retention
--- after its last update.
+-- Records that a handler finished changes of documents: raises each document's handled commit time
+-- in the hash of the current time bucket, never lowers it, so that an older change arriving later
+-- can be flagged stale. Pairs are applied in order, so a document may appear more than once.
 --
--- KEYS[1]: the handler's hash <prefix>:handled:<handlerId>
--- ARGV[1]: retention in milliseconds
+-- KEYS[1]: the bucket's hash <prefix>:handled:<handlerId>:<bucket>
+-- ARGV[1]: when the hash expires, in epoch milliseconds
 -- ARGV[2], ARGV[3], ...: pairs of document path and commit time in microseconds
 -- Returns how many times were raised.
 local raised = 0
@@ -15,5 +14,5 @@ for i = 2, #ARGV, 2 do
     raised = raised + 1
   end
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 return raised
