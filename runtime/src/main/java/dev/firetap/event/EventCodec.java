@@ -28,7 +28,7 @@ public final class EventCodec {
   /** Deeper than any event can be: the value limit plus the envelope around before/after/data. */
   private static final int MAX_JSON_DEPTH = JsonValues.MAX_DEPTH + 4;
 
-  private static final JsonFactory FACTORY =
+  static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           // Otherwise characters beyond the BMP, such as emoji, are written as escaped surrogates.

@@ -130,25 +130,6 @@ class HandlerGuaranteesIT {
   }
 
   @Test
-  void recordsTheHandledCommitTimeWhenRedisHasForgottenTheScript() {
-    List<String> handled = new CopyOnWriteArrayList<>();
-    redis.commands().scriptFlush();
-    TestEvents.add(redis, TestEvents.order("o1", 3));
-    TestEvents.add(redis, TestEvents.order("o2", 4));
-
-    try (HandlerRuntime runtime =
-        start("noscript", (event, delivery) -> handled.add(event.id()), TestEvents.quick())) {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> handled.size() == 2 && runtime.lag().get(0).pending() == 0);
-
-      assertThat(redis.handledTimes("noscript"))
-          .containsEntry("orders/o1", "1735689600003000")
-          .containsEntry("orders/o2", "1735689600004000");
-    }
-  }
-
-  @Test
   void startsANewGroupAtItsStartPosition() {
     for (long millis : new long[] {1000, 2000, 3000}) {
       redis

@@ -3,6 +3,7 @@ package dev.firetap.testing;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -75,15 +76,15 @@ public final class RedisStreams implements AutoCloseable {
    * firetap:handled:<handlerId>:<bucket>}).
    */
   public Map<String, String> handledTimes(String handlerId) {
-    Map<String, String> latest = new HashMap<>();
+    Map<String, Long> latest = new HashMap<>();
     for (String bucket : commands().keys("firetap:handled:" + handlerId + ":*")) {
-      hash(bucket)
-          .forEach(
-              (path, micros) ->
-                  latest.merge(
-                      path, micros, (a, b) -> Long.parseLong(a) >= Long.parseLong(b) ? a : b));
+      for (ScoredValue<String> time : commands().zrangeWithScores(bucket, 0, -1)) {
+        latest.merge(time.getValue(), (long) time.getScore(), Math::max);
+      }
     }
-    return latest;
+    Map<String, String> text = new HashMap<>();
+    latest.forEach((path, micros) -> text.put(path, Long.toString(micros)));
+    return text;
   }
 
   /** Runs any command, such as {@code ACL SETUSER ...}, and returns its status reply. */

@@ -1,5 +1,7 @@
 package dev.firetap.handler.internal;
 
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ final class CompletionBatch {
   private final LoopContext loop;
   private final List<String> acknowledged = new ArrayList<>();
   private final List<byte[]> doneIds = new ArrayList<>();
-  private final List<byte[]> handledTimes = new ArrayList<>();
+  private final List<ScoredValue<byte[]>> handledTimes = new ArrayList<>();
 
   CompletionBatch(LoopContext loop) {
     this.loop = loop;
@@ -33,8 +35,7 @@ final class CompletionBatch {
     acknowledged.add(entry.id());
     doneIds.add(Bytes.of(event.eventId()));
     if (event.documentPath() != null) {
-      handledTimes.add(Bytes.of(event.documentPath()));
-      handledTimes.add(Bytes.of(Long.toString(event.commitMicros())));
+      handledTimes.add(ScoredValue.just(event.commitMicros(), Bytes.of(event.documentPath())));
     }
   }
 
@@ -54,30 +55,28 @@ final class CompletionBatch {
 
   /**
    * Queues, for one MULTI/EXEC, the XACK of every entry, one HSET of the completed event ids into
-   * the current completion bucket, and one run of raise-handled.lua with every completed document.
-   *
-   * @param scriptBody true to send the script's body (EVAL) instead of its SHA-1 (EVALSHA)
+   * the current completion bucket, and one ZADD GT of the documents' commit times into the current
+   * handled bucket, which raises a document's time and never lowers it. Commit times in
+   * microseconds are exact as scores: they stay far below 2^53.
    */
-  void queue(RedisAsyncCommands<byte[], byte[]> commands, boolean scriptBody) {
+  void queue(RedisAsyncCommands<byte[], byte[]> commands) {
     RetentionBuckets buckets = loop.buckets();
     long bucket = buckets.current(System.currentTimeMillis());
-    byte[] expiresAt = Bytes.of(Long.toString(buckets.expiresAtMillis(bucket)));
+    long expiresAt = buckets.expiresAtMillis(bucket);
     commands.xack(loop.streamKey(), loop.group(), acknowledged.toArray(String[]::new));
     if (!doneIds.isEmpty()) {
       byte[] done = Bytes.of(loop.keys().done(loop.handlerId(), bucket));
       Map<byte[], byte[]> fields = new LinkedHashMap<>();
       doneIds.forEach(id -> fields.put(id, ONE));
       commands.hset(done, fields);
-      commands.pexpireat(done, buckets.expiresAtMillis(bucket));
+      commands.pexpireat(done, expiresAt);
     }
     if (!handledTimes.isEmpty()) {
-      byte[][] args = new byte[handledTimes.size() + 1][];
-      args[0] = expiresAt;
-      for (int i = 0; i < handledTimes.size(); i++) {
-        args[i + 1] = handledTimes.get(i);
-      }
       byte[] handled = Bytes.of(loop.keys().handled(loop.handlerId(), bucket));
-      RaiseHandledScript.queue(commands, handled, args, scriptBody);
+      @SuppressWarnings("unchecked") // a generic array of the scored values
+      ScoredValue<byte[]>[] times = handledTimes.toArray(ScoredValue[]::new);
+      commands.zadd(handled, ZAddArgs.Builder.gt(), times);
+      commands.pexpireat(handled, expiresAt);
     }
   }
 }

@@ -30,7 +30,7 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
 
   /**
    * Reads the completion records of the wanted events of {@code batch} and the handled commit times
-   * of their documents from every live bucket (HMGET each) in one round trip.
+   * of their documents from every live bucket (HMGET and ZMSCORE each) in one round trip.
    *
    * @throws LoopStopped when the loop stops before Redis answers
    */
@@ -64,7 +64,7 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
     RetentionBuckets buckets = loop.buckets();
     long now = System.currentTimeMillis();
     List<CompletableFuture<List<KeyValue<byte[], byte[]>>>> done = new ArrayList<>();
-    List<CompletableFuture<List<KeyValue<byte[], byte[]>>>> handled = new ArrayList<>();
+    List<CompletableFuture<List<Double>>> handled = new ArrayList<>();
     for (long b = buckets.oldestLive(now); b <= buckets.current(now); b++) {
       done.add(
           commands
@@ -73,7 +73,7 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
       if (documents.length > 0) {
         handled.add(
             commands
-                .hmget(Bytes.of(loop.keys().handled(loop.handlerId(), b)), documents)
+                .zmscore(Bytes.of(loop.keys().handled(loop.handlerId(), b)), documents)
                 .toCompletableFuture());
       }
     }
@@ -83,8 +83,7 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
         .thenApply(ignored -> of(eventIds, joined(done), paths, joined(handled)));
   }
 
-  private static List<List<KeyValue<byte[], byte[]>>> joined(
-      List<CompletableFuture<List<KeyValue<byte[], byte[]>>>> replies) {
+  private static <T> List<List<T>> joined(List<CompletableFuture<List<T>>> replies) {
     return replies.stream().map(CompletableFuture::join).toList();
   }
 
@@ -92,7 +91,7 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
       List<String> eventIds,
       List<List<KeyValue<byte[], byte[]>>> records,
       List<String> paths,
-      List<List<KeyValue<byte[], byte[]>>> times) {
+      List<List<Double>> times) {
     Set<String> done = new HashSet<>();
     for (List<KeyValue<byte[], byte[]>> bucket : records) {
       for (int i = 0; i < eventIds.size(); i++) {
@@ -102,11 +101,11 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
       }
     }
     Map<String, Long> handled = new HashMap<>();
-    for (List<KeyValue<byte[], byte[]>> bucket : times) {
+    for (List<Double> bucket : times) {
       for (int i = 0; i < paths.size(); i++) {
-        if (bucket.get(i).hasValue()) {
-          long micros = Long.parseLong(Bytes.text(bucket.get(i).getValue()));
-          handled.merge(paths.get(i), micros, Math::max);
+        Double micros = bucket.get(i);
+        if (micros != null) {
+          handled.merge(paths.get(i), micros.longValue(), Math::max);
         }
       }
     }

@@ -1,7 +1,6 @@
 package dev.firetap.handler.internal;
 
 import dev.firetap.handler.Delivery;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.XClaimArgs;
 import java.util.List;
 import org.slf4j.Logger;
@@ -63,7 +62,21 @@ final class EntryProcessor implements AutoCloseable {
     } else if (known.done(event)) {
       log.debug("handler {}: event {} already handled; skipped", loop.handlerId(), event.eventId());
       finished.acknowledge(entry);
-    } else if (run(entry, event, known.stale(event), finished)) {
+    } else {
+      runDecoded(entry, event, finished);
+    }
+  }
+
+  /** Decodes the whole event, dead-lettering it at once when it is invalid, and runs it. */
+  private void runDecoded(StreamEntry entry, DecodedEvent event, CompletionBatch finished) {
+    DecodedEvent.Invocation invocation;
+    try {
+      invocation = event.body().decode();
+    } catch (RuntimeException e) {
+      deadLetter(entry, e, 0);
+      return;
+    }
+    if (run(entry, invocation, known.stale(event), finished)) {
       known.completed(event);
       finished.complete(entry, event);
     }
@@ -71,14 +84,17 @@ final class EntryProcessor implements AutoCloseable {
 
   /** Runs the handler until it succeeds (true) or the entry is dead-lettered (false). */
   private boolean run(
-      StreamEntry entry, DecodedEvent event, boolean stale, CompletionBatch finished) {
+      StreamEntry entry,
+      DecodedEvent.Invocation invocation,
+      boolean stale,
+      CompletionBatch finished) {
     int maxAttempts = loop.options().maxAttempts();
     for (int attempt = entry.attempt(); ; attempt++) {
       if (attempt > maxAttempts) {
         deadLetter(entry, new TooManyDeliveries(attempt, maxAttempts), attempt - 1);
         return false;
       }
-      Throwable failure = invoke(event, delivery(entry, attempt, stale));
+      Throwable failure = invoke(invocation, delivery(entry, attempt, stale));
       if (failure == null) {
         return true;
       }
@@ -100,9 +116,9 @@ final class EntryProcessor implements AutoCloseable {
     return new Delivery(loop.handlerId(), loop.stream(), entry.id(), attempt, stale);
   }
 
-  private static Throwable invoke(DecodedEvent event, Delivery delivery) {
+  private static Throwable invoke(DecodedEvent.Invocation invocation, Delivery delivery) {
     try {
-      event.invocation().run(delivery);
+      invocation.run(delivery);
       return null;
     } catch (VirtualMachineError e) {
       throw e;
@@ -121,21 +137,12 @@ final class EntryProcessor implements AutoCloseable {
         commands -> commands.xclaim(loop.streamKey(), loop.consumer(), args, entry.id()));
   }
 
-  /**
-   * Acknowledges and records the finished entries in one MULTI/EXEC. The script runs by its SHA-1;
-   * when Redis lost it, the transaction runs again with the body, which changes nothing the first
-   * one wrote: XACK and SET repeat harmlessly and the script never lowers a time.
-   */
+  /** Acknowledges and records the finished entries in one MULTI/EXEC. */
   private void write(CompletionBatch finished) {
     if (finished.isEmpty()) {
       return;
     }
-    try {
-      connection.pipelinedTransaction(commands -> finished.queue(commands, false));
-    } catch (RedisNoScriptException e) {
-      log.debug("handler {}: raise-handled.lua not cached by Redis; sending it", loop.handlerId());
-      connection.pipelinedTransaction(commands -> finished.queue(commands, true));
-    }
+    connection.pipelinedTransaction(finished::queue);
     log.debug("handler {}: {} entries done", loop.handlerId(), finished.size());
     finished.clear();
   }

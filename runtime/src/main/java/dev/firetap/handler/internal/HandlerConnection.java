@@ -4,7 +4,6 @@ import dev.firetap.redis.RedisConnector;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -75,7 +74,6 @@ final class HandlerConnection implements AutoCloseable {
    * Sends MULTI, the commands of {@code steps} and EXEC in one write, retrying the whole while
    * Redis fails.
    *
-   * @throws RedisNoScriptException when an EVALSHA found no script; the other commands ran
    * @throws LoopStopped when the loop stops before the transaction succeeds
    */
   void pipelinedTransaction(Consumer<RedisAsyncCommands<byte[], byte[]>> steps) {
@@ -100,8 +98,6 @@ final class HandlerConnection implements AutoCloseable {
         T result = step.get();
         outage.succeeded();
         return result;
-      } catch (RedisNoScriptException e) {
-        throw e;
       } catch (RedisException e) {
         outage.failed(e);
         if (!stop.pause(backoff.after(failures))) {
@@ -130,11 +126,7 @@ final class HandlerConnection implements AutoCloseable {
     }
     for (Object reply : result) {
       if (reply instanceof RuntimeException failure) {
-        String message = String.valueOf(failure.getMessage());
-        if (message.startsWith("NOSCRIPT")) {
-          throw new RedisNoScriptException(message);
-        }
-        throw new RedisException("a command in MULTI/EXEC failed: " + message);
+        throw new RedisException("a command in MULTI/EXEC failed: " + failure.getMessage());
       }
     }
   }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The Redis keys of the handler runtime under one prefix: dead letters {@code <prefix>:dlq:<id>},
  * and per time bucket (see {@link RetentionBuckets}) the hash of completed event ids {@code
- * <prefix>:done:<id>:<bucket>} and the hash of handled commit times per document {@code
+ * <prefix>:done:<id>:<bucket>} and the sorted set of handled commit times per document {@code
  * <prefix>:handled:<id>:<bucket>}.
  */
 public record HandlerKeys(String prefix) {
@@ -24,7 +24,7 @@ public record HandlerKeys(String prefix) {
     return prefix + ":done:" + handlerId + ":" + bucket;
   }
 
-  /** The hash of the latest commit time per document path handled during one time bucket. */
+  /** The sorted set of document paths scored by the latest commit time handled in one bucket. */
   public String handled(String handlerId, long bucket) {
     return prefix + ":handled:" + handlerId + ":" + bucket;
   }

@@ -2,6 +2,9 @@ package dev.firetap.handler.internal;
 
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.EventCodec;
+import dev.firetap.event.EventHeaders;
+import dev.firetap.event.EventHeaders.ChangeHeader;
+import dev.firetap.event.EventHeaders.LogHeader;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.event.Operation;
@@ -20,7 +23,8 @@ public sealed interface HandlerTarget {
   String stream(StreamKeys keys);
 
   /**
-   * Decodes the {@code event} field of an entry.
+   * Reads the routing fields of the {@code event} field of an entry; the rest is decoded when the
+   * event runs.
    *
    * @throws dev.firetap.event.EventFormatException when it is not an event of the stream's kind
    */
@@ -54,14 +58,17 @@ public sealed interface HandlerTarget {
 
     @Override
     public DecodedEvent decode(byte[] json) {
-      ChangeEvent event = EventCodec.decodeChange(json);
+      ChangeHeader header = EventHeaders.change(json);
       return new DecodedEvent(
-          event.id(),
-          event.path(),
-          event.path(),
-          micros(event.commitTime()),
-          ops.contains(event.op()),
-          delivery -> handler.handle(event, delivery));
+          header.id(),
+          header.path(),
+          header.path(),
+          micros(header.commitTime()),
+          ops.contains(header.op()),
+          () -> {
+            ChangeEvent event = EventCodec.decodeChange(json);
+            return delivery -> handler.handle(event, delivery);
+          });
     }
 
     private static long micros(Instant time) {
@@ -85,14 +92,17 @@ public sealed interface HandlerTarget {
 
     @Override
     public DecodedEvent decode(byte[] json) {
-      LogEvent event = EventCodec.decodeLog(json);
+      LogHeader header = EventHeaders.log(json);
       return new DecodedEvent(
-          event.id(),
-          event.event(),
+          header.id(),
+          header.event(),
           null,
           0,
-          events.matches(event.event()),
-          delivery -> handler.handle(event, delivery));
+          events.matches(header.event()),
+          () -> {
+            LogEvent event = EventCodec.decodeLog(json);
+            return delivery -> handler.handle(event, delivery);
+          });
     }
   }
 }
