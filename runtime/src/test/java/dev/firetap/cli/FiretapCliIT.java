@@ -15,7 +15,6 @@ import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedis;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.XReadArgs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -102,14 +101,8 @@ class FiretapCliIT {
       addChange("orders/o" + i);
     }
     addLog(Level.ERROR, "payment.failed");
-    redis.commands().xgroupCreate(XReadArgs.StreamOffset.from("firetap:cdc:orders", "0"), "emails");
+    redis.takeOne("firetap:cdc:orders", "emails");
     redis.commands().xgroupCreate(XReadArgs.StreamOffset.from("firetap:logs:error", "$"), "alerts");
-    redis
-        .commands()
-        .xreadgroup(
-            Consumer.from("emails", "w1"),
-            XReadArgs.Builder.count(1),
-            XReadArgs.StreamOffset.lastConsumed("firetap:cdc:orders"));
 
     int code = run("groups");
 

@@ -8,12 +8,13 @@
   const replayAll = document.getElementById('replay-all');
   const rows = document.querySelector('#letters tbody');
 
-  async function replay(query, what) {
+  async function replay(query) {
     try {
       const handler = picker.value;
       const result = await postJson('/api/deadletters/replay?handler=' + encodeURIComponent(handler) + query);
       await loadHandlers(handler);
-      status('Replayed ' + result.replayed + ' ' + what + ' of ' + handler);
+      const letters = result.replayed === 1 ? ' dead letter' : ' dead letters';
+      status('Replayed ' + result.replayed + letters + ' of ' + handler);
     } catch (error) {
       status(error.message, 'problem');
     }
@@ -24,7 +25,7 @@
     button.addEventListener('click', (event) => {
       event.stopPropagation();
       button.disabled = true;
-      replay('&id=' + encodeURIComponent(letter.id), 'dead letter');
+      replay('&id=' + encodeURIComponent(letter.id));
     });
     const tr = el('tr', { class: 'entry', 'data-id': letter.id },
       el('td', { class: 'mono' }, time(letter.failedAt)),
@@ -63,6 +64,6 @@
     history.replaceState(null, '', '?handler=' + encodeURIComponent(picker.value));
     loadLetters().catch((error) => status(error.message, 'problem'));
   });
-  replayAll.addEventListener('click', () => replay('&all=true', 'dead letters'));
+  replayAll.addEventListener('click', () => replay('&all=true'));
   loadHandlers().catch((error) => status(error.message, 'problem'));
 })();

@@ -15,8 +15,6 @@ import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedis;
-import io.lettuce.core.Consumer;
-import io.lettuce.core.XReadArgs;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -202,13 +200,7 @@ class ConsoleApiIT {
     for (int n = 1; n <= 3; n++) {
       addChange("orders/o" + n, n);
     }
-    redis.commands().xgroupCreate(XReadArgs.StreamOffset.from("firetap:cdc:orders", "0"), "emails");
-    redis
-        .commands()
-        .xreadgroup(
-            Consumer.from("emails", "w1"),
-            XReadArgs.Builder.count(1),
-            XReadArgs.StreamOffset.lastConsumed("firetap:cdc:orders"));
+    redis.takeOne("firetap:cdc:orders", "emails");
 
     String json = http.get("/api/handlers");
 

@@ -1,9 +1,11 @@
 package dev.firetap.console.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.console.ConsoleOptions;
+import dev.firetap.console.ConsoleStartException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
@@ -47,6 +49,19 @@ class ConsoleRoutingTest {
   @AfterAll
   static void stop() {
     server.close();
+  }
+
+  @Test
+  void aTakenPortStopsTheStartNamingTheAddressAndTheSettings() {
+    FiretapConfig config = FiretapConfig.defaults();
+    ConsoleOptions taken = ConsoleOptions.from(config).withPort(http.url().getPort());
+
+    assertThatThrownBy(() -> ConsoleServer.start(config, taken, Clock.systemUTC()))
+        .isInstanceOf(ConsoleStartException.class)
+        .hasMessageStartingWith(
+            "the console cannot listen on 127.0.0.1 port "
+                + http.url().getPort()
+                + " (firetap.console.bind, firetap.console.port): ");
   }
 
   @ParameterizedTest
