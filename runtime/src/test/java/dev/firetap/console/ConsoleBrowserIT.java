@@ -122,8 +122,16 @@ class ConsoleBrowserIT {
 
   @Test
   void liveTailShowsAChangeCapturedDuringTheTest() {
+    firetap.changes().capture(Change.create("users", "u7").after(Map.of("name", "Ada")));
+    awaitEntries("firetap:cdc:users", 1);
     open("/live", "collection=orders");
     waitUntil(ExpectedConditions.textToBe(By.id("status"), "Listening to firetap:cdc:orders"));
+    waitUntil(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#collections option")));
+    String offered =
+        chromium
+            .driver()
+            .findElement(By.cssSelector("#collections option"))
+            .getDomAttribute("value");
 
     firetap
         .changes()
@@ -146,6 +154,7 @@ class ConsoleBrowserIT {
         .extracting(WebElement::getText)
         .containsExactly("paidAt absent \"2025-03-14T09:30:00Z\"", "status \"new\" \"paid\"");
     assertThat(chromium.driver().findElement(change).getText()).contains("UPDATE", "user u7");
+    assertThat(offered).isEqualTo("users");
     assertThat(chromium.pageErrors()).isEmpty();
   }
 

@@ -61,6 +61,7 @@ public final class RedisStreams implements AutoCloseable {
    * Creates consumer group {@code group} on {@code stream} from its start and delivers it one
    * entry, which it leaves pending, as a handler that took an event and has not finished it.
    */
+  @SuppressWarnings("unchecked") // Lettuce takes the stream offsets as generic varargs.
   public void takeOne(String stream, String group) {
     commands().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group);
     commands()
