@@ -11,7 +11,8 @@
   async function replay(query) {
     try {
       const handler = picker.value;
-      const result = await postJson('/api/deadletters/replay?handler=' + encodeURIComponent(handler) + query);
+      const path = '/api/deadletters/replay?handler=' + encodeURIComponent(handler) + query;
+      const result = await postJson(path);
       await loadHandlers(handler);
       const letters = result.replayed === 1 ? ' dead letter' : ' dead letters';
       status('Replayed ' + result.replayed + letters + ' of ' + handler);
@@ -53,7 +54,8 @@
   async function loadHandlers(selected) {
     const result = await getJson('/api/deadletters');
     picker.replaceChildren(...result.handlers.map((handler) =>
-      el('option', { value: handler.handlerId }, handler.handlerId + ' (' + handler.deadLetters + ')')));
+      el('option', { value: handler.handlerId },
+        handler.handlerId + ' (' + handler.deadLetters + ')')));
     const withLetters = result.handlers.find((handler) => handler.deadLetters > 0);
     picker.value = selected || new URLSearchParams(location.search).get('handler')
       || (withLetters ? withLetters.handlerId : picker.value);

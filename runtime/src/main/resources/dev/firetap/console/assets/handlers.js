@@ -19,7 +19,8 @@
     try {
       const result = await getJson('/api/handlers');
       rows.replaceChildren(...result.groups.map(row));
-      const count = result.groups.length === 0 ? 'No consumer groups' : result.groups.length + ' groups';
+      const groups = result.groups.length;
+      const count = groups === 0 ? 'No consumer groups' : groups + ' groups';
       status(count + '; refreshed at ' + new Date().toLocaleTimeString('en-GB'));
     } catch (error) {
       status(error.message, 'problem');

@@ -7,7 +7,7 @@
   const KEPT = 200;
   const form = document.getElementById('picker');
   const list = document.getElementById('changes');
-  const stop = document.getElementById('pause');
+  const stop = document.getElementById('stop');
   let source = null;
 
   function value(json) {
@@ -20,13 +20,15 @@
       el('td', { class: 'before mono' }, value(field.before)),
       el('td', { class: 'after mono' }, value(field.after))));
     return el('table', {},
-      el('thead', {}, el('tr', {}, el('th', {}, 'field'), el('th', {}, 'before'), el('th', {}, 'after'))),
+      el('thead', {},
+        el('tr', {}, el('th', {}, 'field'), el('th', {}, 'before'), el('th', {}, 'after'))),
       el('tbody', {}, ...rows));
   }
 
   function item(change) {
     if (change.error) {
-      return el('li', { class: 'change' }, el('span', { class: 'meta' }, change.entryId + ': ' + change.error));
+      const problem = el('span', { class: 'meta' }, change.entryId + ': ' + change.error);
+      return el('li', { class: 'change' }, problem);
     }
     const json = el('pre', { hidden: '' }, change.json);
     const header = el('header', {},

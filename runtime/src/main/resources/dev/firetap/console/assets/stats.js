@@ -18,6 +18,11 @@
         el('div', { class: 'label' }, name))));
   }
 
+  /** Seconds since the epoch as the UTC date, 2025-01-31. */
+  function day(seconds) {
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+  }
+
   function chart(days) {
     const container = document.getElementById('chart');
     const x = days.map((day) => Date.parse(day.date + 'T00:00:00Z') / 1000);
@@ -29,8 +34,9 @@
       scales: { x: { time: true } },
       axes: [{}, { label: 'events' }],
       series: [
-        { label: 'day', value: (u, seconds) => seconds == null ? '-' : new Date(seconds * 1000).toISOString().slice(0, 10) },
-        ...LEVELS.map(([level, color]) => ({ label: level, stroke: color, width: 2, points: { show: true } })),
+        { label: 'day', value: (u, seconds) => (seconds == null ? '-' : day(seconds)) },
+        ...LEVELS.map(([level, color]) =>
+          ({ label: level, stroke: color, width: 2, points: { show: true } })),
       ],
     };
     container.replaceChildren();

@@ -41,7 +41,8 @@ class ConsoleJsonTest {
                 + "\",\"op\":\"update\",\"collection\":\"orders\",\"path\":\"orders/o1\","
                 + "\"commitTime\":\"2025-03-01T10:00:00.000001Z\",\"userId\":\"u7\","
                 + "\"changes\":["
-                + "{\"field\":\"address\",\"before\":null,\"after\":\"{\\\"city\\\":\\\"Oslo\\\"}\"},"
+                + "{\"field\":\"address\",\"before\":null,"
+                + "\"after\":\"{\\\"city\\\":\\\"Oslo\\\"}\"},"
                 + "{\"field\":\"status\",\"before\":\"\\\"new\\\"\",\"after\":\"\\\"paid\\\"\"},"
                 + "{\"field\":\"total\",\"before\":\"12\",\"after\":null}],"
                 + "\"json\":\"{\\n  \\\"id\\\": ");
