@@ -2,6 +2,8 @@ package dev.firetap.cli;
 
 import dev.firetap.event.Level;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,9 +94,9 @@ public sealed interface CliCommand {
    * @param settings the {@code firetap.console.*} settings the options give, by full name
    */
   record Console(Map<String, String> settings) implements CliCommand {
-    /** Copies the settings. */
+    /** Copies the settings, keeping their order. */
     public Console {
-      settings = Map.copyOf(settings);
+      settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
   }
 }

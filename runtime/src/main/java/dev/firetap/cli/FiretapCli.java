@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -238,14 +239,7 @@ public final class FiretapCli {
    * the thread is interrupted.
    */
   private void console(CliCommand.Console command) {
-    FiretapConfig settings = config;
-    try {
-      for (Map.Entry<String, String> setting : command.settings().entrySet()) {
-        settings = settings.with(setting.getKey(), setting.getValue());
-      }
-    } catch (FiretapConfigException e) {
-      throw new CliUsageException(e.getMessage(), CliArguments.CONSOLE_USAGE);
-    }
+    FiretapConfig settings = consoleSettings(command);
     try (FiretapConsole console = FiretapConsole.start(settings, ConsoleOptions.from(settings))) {
       out.println("firetap console: " + console.loginUrl());
       out.flush();
@@ -255,6 +249,23 @@ public final class FiretapCli {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The settings with the console options applied; every bad option is reported at once. */
+  private FiretapConfig consoleSettings(CliCommand.Console command) {
+    FiretapConfig settings = config;
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> setting : command.settings().entrySet()) {
+      try {
+        settings = settings.with(setting.getKey(), setting.getValue());
+      } catch (FiretapConfigException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CliUsageException(String.join("\n", problems), CliArguments.CONSOLE_USAGE);
+    }
+    return settings;
   }
 
   /** A duration as 850ms, 12.3s, 4m05s or 2h07m. */

@@ -159,7 +159,8 @@ final class Rules {
                   + description
                   + ", got "
                   + token.length()
-                  + " characters (not shown: it is a secret)");
+                  + (token.length() == 1 ? " character" : " characters")
+                  + " (not shown: it is a secret)");
         }
         return token.isEmpty() ? Secret.NONE : new Secret(token);
       }

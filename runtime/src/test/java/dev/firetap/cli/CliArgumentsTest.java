@@ -77,15 +77,17 @@ class CliArgumentsTest {
   }
 
   @Test
-  void consoleWithAnInvalidPortExitsWithCodeTwoNamingTheSetting() {
+  void consoleWithBadOptionsExitsWithCodeTwoNamingEverySetting() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = run(err, "console", "--port", "70000");
+    int code = run(err, "console", "--port", "70000", "--bind", "local host");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
             "firetap: firetap.console.port must be a whole number from 0 to 65535, got '70000'",
+            "firetap.console.bind must be an IP address or a host name, such as 127.0.0.1, ::1,"
+                + " 0.0.0.0 or localhost, got 'local host'",
             CliArguments.CONSOLE_USAGE);
   }
 
