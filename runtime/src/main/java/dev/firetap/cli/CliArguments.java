@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ public final class CliArguments {
   static final String GROUPS_USAGE = "usage: groups";
   static final String DLQ_USAGE =
       "usage: dlq list <handlerId> | dlq replay <handlerId> (--all | <entryId>...)";
+  static final String CONSOLE_USAGE = "usage: console [--port N] [--bind ADDR] [--token T]";
   static final String USAGE =
       String.join(
           "\n",
@@ -28,10 +31,16 @@ public final class CliArguments {
           "  groups",
           "  dlq list <handlerId>",
           "  dlq replay <handlerId> (--all | <entryId>...)",
+          "  console [--port N] [--bind ADDR] [--token T]",
           "  worker (--handlers <package> | --class <class name>)... [--set <option>=<value>]...");
 
   private static final Pattern ENTRY_ID = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
   private static final int MAX_DAYS = 366;
+  private static final Map<String, String> CONSOLE_OPTIONS =
+      Map.of(
+          "--port", "firetap.console.port",
+          "--bind", "firetap.console.bind",
+          "--token", "firetap.console.token");
 
   private CliArguments() {}
 
@@ -51,6 +60,7 @@ public final class CliArguments {
       case "stats" -> stats(rest);
       case "groups" -> groups(rest);
       case "dlq" -> deadLetters(rest);
+      case "console" -> console(rest);
       default -> throw new CliUsageException("unknown command '" + args[0] + "'", USAGE);
     };
   }
@@ -183,6 +193,27 @@ public final class CliArguments {
       }
     }
     return new CliCommand.DeadLetterReplay(handlerId, false, rest);
+  }
+
+  /**
+   * Each option names a setting; its value is checked with the setting, when the console starts.
+   */
+  private static CliCommand console(List<String> args) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i += 2) {
+      String option = args.get(i);
+      String setting = CONSOLE_OPTIONS.get(option);
+      if (setting == null) {
+        throw new CliUsageException(
+            "console option must be --port, --bind or --token, got '" + option + "'",
+            CONSOLE_USAGE);
+      }
+      if (i + 1 >= args.size()) {
+        throw new CliUsageException(option + " needs a value", CONSOLE_USAGE);
+      }
+      settings.put(setting, args.get(i + 1));
+    }
+    return new CliCommand.Console(settings);
   }
 
   private static String handlerId(String handlerId) {

@@ -2,7 +2,10 @@ package dev.firetap.cli;
 
 import dev.firetap.event.Level;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** One command of the Firetap command line, parsed by {@link CliArguments}. */
@@ -81,6 +84,19 @@ public sealed interface CliCommand {
     public DeadLetterReplay {
       Objects.requireNonNull(handlerId, "handlerId");
       entryIds = List.copyOf(entryIds);
+    }
+  }
+
+  /**
+   * {@code console [--port N] [--bind ADDR] [--token T]}: serves the web console until the process
+   * is stopped.
+   *
+   * @param settings the {@code firetap.console.*} settings the options give, by full name
+   */
+  record Console(Map<String, String> settings) implements CliCommand {
+    /** Copies the settings, keeping their order. */
+    public Console {
+      settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
   }
 }

@@ -2,6 +2,9 @@ package dev.firetap.cli;
 
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.config.FiretapConfigException;
+import dev.firetap.console.ConsoleOptions;
+import dev.firetap.console.ConsoleStartException;
+import dev.firetap.console.FiretapConsole;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.EventFormatException;
 import dev.firetap.handler.DeadLetter;
@@ -12,6 +15,7 @@ import dev.firetap.log.internal.StatsReader;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
+import dev.firetap.redis.StreamTail;
 import dev.firetap.worker.WorkerMain;
 import io.lettuce.core.RedisException;
 import java.io.PrintStream;
@@ -20,19 +24,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The Firetap command line: {@code tail}, {@code stats}, {@code groups} and {@code dlq} (see {@link
- * CliArguments#parse}), and {@code worker}, which it hands to {@link WorkerMain}. Settings come
- * from {@link FiretapConfig#load()}, so {@code FIRETAP_REDIS_URL=redis://host:6380 firetap stats}
- * reads that Redis.
+ * The Firetap command line: {@code tail}, {@code stats}, {@code groups}, {@code dlq} and {@code
+ * console} (see {@link CliArguments#parse}), and {@code worker}, which it hands to {@link
+ * WorkerMain}. Settings come from {@link FiretapConfig#load()}, so {@code
+ * FIRETAP_REDIS_URL=redis://host:6380 firetap stats} reads that Redis.
  *
  * <p>Exit codes: 0 on success, 2 for bad arguments or settings, 1 when Redis fails.
  */
@@ -106,6 +112,8 @@ public final class FiretapCli {
       listDeadLetters(list.handlerId());
     } else if (command instanceof CliCommand.DeadLetterReplay replay) {
       replay(replay);
+    } else if (command instanceof CliCommand.Console console) {
+      console(console);
     }
   }
 
@@ -224,6 +232,40 @@ public final class FiretapCli {
         out.println("not dead letters of " + handlerId + ", skipped: " + String.join(" ", unknown));
       }
     }
+  }
+
+  /**
+   * Serves the console and prints its address with the token, the only line on {@code out}, until
+   * the thread is interrupted.
+   */
+  private void console(CliCommand.Console command) {
+    FiretapConfig settings = consoleSettings(command);
+    try (FiretapConsole console = FiretapConsole.start(settings, ConsoleOptions.from(settings))) {
+      out.println("firetap console: " + console.loginUrl());
+      out.flush();
+      console.awaitClose();
+    } catch (ConsoleStartException e) {
+      throw new CliUsageException(e.getMessage(), CliArguments.CONSOLE_USAGE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The settings with the console options applied; every bad option is reported at once. */
+  private FiretapConfig consoleSettings(CliCommand.Console command) {
+    FiretapConfig settings = config;
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> setting : command.settings().entrySet()) {
+      try {
+        settings = settings.with(setting.getKey(), setting.getValue());
+      } catch (FiretapConfigException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new CliUsageException(String.join("\n", problems), CliArguments.CONSOLE_USAGE);
+    }
+    return settings;
   }
 
   /** A duration as 850ms, 12.3s, 4m05s or 2h07m. */

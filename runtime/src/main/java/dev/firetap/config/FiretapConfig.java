@@ -35,6 +35,9 @@ import java.util.stream.Collectors;
  * @param redactFields firetap.redact.fields
  * @param mdcUserId firetap.mdc.user-id
  * @param shutdownTimeout firetap.shutdown.timeout
+ * @param consoleBind firetap.console.bind
+ * @param consolePort firetap.console.port
+ * @param consoleToken firetap.console.token; empty means a random one is made at each start
  */
 public record FiretapConfig(
     boolean enabled,
@@ -56,7 +59,10 @@ public record FiretapConfig(
     String errorsCollection,
     List<String> redactFields,
     String mdcUserId,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    String consoleBind,
+    int consolePort,
+    Secret consoleToken) {
   /**
    * Rejects null components and copies the lists; values are validated by the factory methods, not
    * here.
@@ -74,6 +80,8 @@ public record FiretapConfig(
     redactFields = List.copyOf(redactFields);
     Objects.requireNonNull(mdcUserId, "mdcUserId");
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+    Objects.requireNonNull(consoleBind, "consoleBind");
+    Objects.requireNonNull(consoleToken, "consoleToken");
   }
 
   /**

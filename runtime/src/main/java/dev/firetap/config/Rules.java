@@ -1,6 +1,8 @@
 package dev.firetap.config;
 
 import dev.firetap.redis.RedisEndpoint;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,12 @@ final class Rules {
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,18})(b|kb|mb|gb|kib|mib|gib)?");
   private static final Pattern NAME_CHARACTERS = Pattern.compile("[A-Za-z0-9_.-]*");
   private static final Pattern RESERVED_COLLECTION_ID = Pattern.compile("__.*__");
+  private static final Pattern IPV4 = Pattern.compile("[0-9.]+");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
+  private static final String HOST_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+  private static final Pattern HOST_NAME = Pattern.compile(HOST_LABEL + "(\\." + HOST_LABEL + ")*");
+  private static final Pattern TOKEN_CHARACTERS = Pattern.compile("[A-Za-z0-9._~-]*");
+  private static final int MAX_HOST_NAME_LENGTH = 253;
   private static final long KB = 1024;
   private static final long MB = KB * 1024;
   private static final long GB = MB * 1024;
@@ -108,6 +116,58 @@ final class Rules {
         return value.password().isPresent()
             ? value.redacted() + " (with credentials)"
             : value.redacted();
+      }
+    };
+  }
+
+  static Rule<String> hostAddress() {
+    return checked(
+        "an IP address or a host name, such as 127.0.0.1, ::1, 0.0.0.0 or localhost",
+        Rules::parseHostAddress,
+        Function.identity());
+  }
+
+  /**
+   * A secret of URL-safe characters, or nothing. Neither {@code format} nor a rejection shows it: a
+   * rejected value may be the real one with a typo.
+   */
+  static Rule<Secret> secretToken(int minLength, int maxLength) {
+    String description =
+        "nothing (a random token) or "
+            + minLength
+            + " to "
+            + maxLength
+            + " characters of A-Z, a-z, 0-9, '.', '_', '~' and '-'";
+    return new Rule<>() {
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public Secret parse(String setting, String text) {
+        String token = text.strip();
+        boolean valid =
+            token.isEmpty()
+                || (token.length() >= minLength
+                    && token.length() <= maxLength
+                    && TOKEN_CHARACTERS.matcher(token).matches());
+        if (!valid) {
+          throw new IllegalArgumentException(
+              setting
+                  + " must be "
+                  + description
+                  + ", got "
+                  + token.length()
+                  + (token.length() == 1 ? " character" : " characters")
+                  + " (not shown: it is a secret)");
+        }
+        return token.isEmpty() ? Secret.NONE : new Secret(token);
+      }
+
+      @Override
+      public String format(Secret value) {
+        return value.toString();
       }
     };
   }
@@ -246,6 +306,47 @@ final class Rules {
       throw new IllegalArgumentException("not a collection id");
     }
     return text;
+  }
+
+  private static String parseHostAddress(String text) {
+    String host =
+        text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    if (host.indexOf(':') >= 0) {
+      return parseIpv6(host);
+    }
+    if (IPV4.matcher(host).matches()) {
+      return parseIpv4(host);
+    }
+    if (host.length() > MAX_HOST_NAME_LENGTH || !HOST_NAME.matcher(host).matches()) {
+      throw new IllegalArgumentException("not a host name");
+    }
+    return host;
+  }
+
+  private static String parseIpv6(String host) {
+    if (!IPV6.matcher(host).matches()) {
+      throw new IllegalArgumentException("not an IPv6 address");
+    }
+    try {
+      // In brackets, InetAddress only parses the literal and never asks DNS.
+      InetAddress.getByName("[" + host + "]");
+      return host;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IPv6 address", e);
+    }
+  }
+
+  private static String parseIpv4(String host) {
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4) {
+      throw new IllegalArgumentException("not an IPv4 address");
+    }
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) {
+        throw new IllegalArgumentException("not an IPv4 address");
+      }
+    }
+    return host;
   }
 
   private static List<String> parseGlobs(String text) {

@@ -156,7 +156,26 @@ public final class Settings {
               "shutdownTimeout",
               Rules.duration(Duration.ZERO, Duration.ofMinutes(10)),
               "5s",
-              "How long close() may spend delivering what is queued."));
+              "How long close() may spend delivering what is queued."),
+          Setting.of(
+              "firetap.console.bind",
+              "consoleBind",
+              Rules.hostAddress(),
+              "127.0.0.1",
+              "The address the console listens on; 0.0.0.0 or :: for every interface."),
+          Setting.of(
+              "firetap.console.port",
+              "consolePort",
+              Rules.wholeNumber(0, 65_535),
+              "8086",
+              "The console's port; 0 takes a free port."),
+          Setting.computed(
+              "firetap.console.token",
+              "consoleToken",
+              Rules.secretToken(8, 256),
+              "a random 128-bit token made at each start",
+              jvm -> "",
+              "The token every console request must carry; never shown in logs."));
 
   private static final Map<String, Setting<?>> BY_NAME =
       ALL.stream().collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));

@@ -87,6 +87,19 @@ public final class EventCodec {
   }
 
   /**
+   * The compact JSON of one value as events write it, such as {@code "paid"}, {@code 12} or {@code
+   * {"city":"Oslo"}}; null gives {@code null}.
+   *
+   * @throws IllegalArgumentException if maps and lists nest deeper than {@link
+   *     JsonValues#MAX_DEPTH}
+   */
+  public static String valueToJson(Object value) {
+    Object normalized = JsonValues.normalize(value);
+    byte[] bytes = write(json -> EventJsonWriter.writeValue(normalized, json), false);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /**
    * Decodes a change event. Unknown fields are ignored.
    *
    * @throws EventFormatException if the bytes are not valid JSON or not a change event, naming the

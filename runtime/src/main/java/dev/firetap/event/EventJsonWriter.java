@@ -121,7 +121,7 @@ final class EventJsonWriter {
   }
 
   /** Writes a value that {@link JsonValues} normalized. */
-  private static void writeValue(Object value, JsonGenerator json) throws IOException {
+  static void writeValue(Object value, JsonGenerator json) throws IOException {
     if (value == null) {
       json.writeNull();
     } else if (value instanceof String text) {

@@ -9,6 +9,7 @@ import dev.firetap.event.LogEvent;
 import dev.firetap.log.internal.ErrorArchive;
 import dev.firetap.log.internal.StatsReader;
 import dev.firetap.redis.LazyConnection;
+import dev.firetap.redis.StreamEntries;
 import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LogAggregator {
   private static final Logger log = LoggerFactory.getLogger(LogAggregator.class);
-  private static final byte[] EVENT_FIELD = "event".getBytes(StandardCharsets.UTF_8);
 
   private final Emitter emitter;
   private final ErrorArchive errors;
@@ -154,15 +153,11 @@ public final class LogAggregator {
   }
 
   private Optional<LogEvent> decode(StreamMessage<byte[], byte[]> entry) {
-    for (Map.Entry<byte[], byte[]> field : entry.getBody().entrySet()) {
-      if (Arrays.equals(field.getKey(), EVENT_FIELD)) {
-        try {
-          return Optional.of(EventCodec.decodeLog(field.getValue()));
-        } catch (EventFormatException e) {
-          log.debug("skipping log entry {}: {}", entry.getId(), e.getMessage());
-        }
-      }
+    try {
+      return Optional.of(EventCodec.decodeLog(StreamEntries.event(entry.getBody())));
+    } catch (EventFormatException e) {
+      log.debug("skipping log entry {}: {}", entry.getId(), e.getMessage());
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 }

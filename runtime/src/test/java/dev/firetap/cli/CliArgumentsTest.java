@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +60,37 @@ class CliArgumentsTest {
         .isEqualTo(new CliCommand.DeadLetterReplay("order-emails", false, List.of("1-0", "17-3")));
   }
 
+  @Test
+  void consoleOptionsNameTheirSettings() {
+    CliCommand bare = CliArguments.parse("console");
+    CliCommand all =
+        CliArguments.parse("console", "--port", "9000", "--bind", "::1", "--token", "t0ken-t0ken");
+
+    assertThat(bare).isEqualTo(new CliCommand.Console(Map.of()));
+    assertThat(all)
+        .isEqualTo(
+            new CliCommand.Console(
+                Map.of(
+                    "firetap.console.port", "9000",
+                    "firetap.console.bind", "::1",
+                    "firetap.console.token", "t0ken-t0ken")));
+  }
+
+  @Test
+  void consoleWithBadOptionsExitsWithCodeTwoNamingEverySetting() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code = run(err, "console", "--port", "70000", "--bind", "local host");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .containsExactly(
+            "firetap: firetap.console.port must be a whole number from 0 to 65535, got '70000'",
+            "firetap.console.bind must be an IP address or a host name, such as 127.0.0.1, ::1,"
+                + " 0.0.0.0 or localhost, got 'local host'",
+            CliArguments.CONSOLE_USAGE);
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -86,6 +118,8 @@ class CliArgumentsTest {
         "dlq replay h1|dlq replay needs --all or the ids of the dead letters to replay",
         "dlq replay h1 --all 1-0|dlq replay takes --all alone or entry ids such as"
             + " 1700000000000-0, got '--all'",
+        "console --host 0.0.0.0|console option must be --port, --bind or --token, got '--host'",
+        "console --port|--port needs a value",
       })
   void rejectsBadInputNamingWhatWasWrong(String line, String message) {
     String[] args = line.split(" ");
@@ -106,19 +140,24 @@ class CliArgumentsTest {
   @Test
   void badInputExitsWithCodeTwoAndPrintsTheMessageAndTheUsage() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    FiretapCli cli =
-        new FiretapCli(
-            FiretapConfig.defaults(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.systemUTC());
 
-    int code = cli.run("stats", "yesterday");
+    int code = run(err, "stats", "yesterday");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines())
         .containsExactly(
             "firetap: stats date must be a date such as 2025-01-31 (yyyy-MM-dd), got 'yesterday'",
             CliArguments.STATS_USAGE);
+  }
+
+  /** Runs the command line with default settings, its errors going to {@code err}. */
+  private static int run(ByteArrayOutputStream err, String... args) {
+    FiretapCli cli =
+        new FiretapCli(
+            FiretapConfig.defaults(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC());
+    return cli.run(args);
   }
 }

@@ -10,19 +10,20 @@ import dev.firetap.event.EventCodec;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.event.Operation;
-import dev.firetap.handler.HandlerOptions;
-import dev.firetap.handler.HandlerRuntime;
-import dev.firetap.handler.StartFrom;
+import dev.firetap.testing.DeadLetters;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedis;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.XReadArgs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,9 +32,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,14 +101,8 @@ class FiretapCliIT {
       addChange("orders/o" + i);
     }
     addLog(Level.ERROR, "payment.failed");
-    redis.commands().xgroupCreate(XReadArgs.StreamOffset.from("firetap:cdc:orders", "0"), "emails");
+    redis.takeOne("firetap:cdc:orders", "emails");
     redis.commands().xgroupCreate(XReadArgs.StreamOffset.from("firetap:logs:error", "$"), "alerts");
-    redis
-        .commands()
-        .xreadgroup(
-            Consumer.from("emails", "w1"),
-            XReadArgs.Builder.count(1),
-            XReadArgs.StreamOffset.lastConsumed("firetap:cdc:orders"));
 
     int code = run("groups");
 
@@ -133,7 +128,7 @@ class FiretapCliIT {
   @Test
   void dlqListShowsTheDeadLettersOfAHandlerAndReplayMovesThemBack() {
     String entryId = addChange("orders/o1");
-    deadLetterEverything("flaky", 1);
+    DeadLetters.failEvery(config, "flaky", "orders", 1);
 
     int listed = run("dlq", "list", "flaky");
     List<String> list = output();
@@ -158,7 +153,7 @@ class FiretapCliIT {
   void dlqReplayAllMovesEveryDeadLetterBack() {
     addChange("orders/o1");
     addChange("orders/o2");
-    deadLetterEverything("flaky", 2);
+    DeadLetters.failEvery(config, "flaky", "orders", 2);
 
     int code = run("dlq", "replay", "flaky", "--all");
 
@@ -236,6 +231,34 @@ class FiretapCliIT {
         .startsWith("firetap: Redis at redis://127.0.0.1:");
   }
 
+  @Test
+  void consolePrintsOnlyItsAddressWithTheTokenAndServesUntilInterrupted() throws Exception {
+    AtomicInteger code = new AtomicInteger(-1);
+    Thread console =
+        new Thread(() -> code.set(run("console", "--port", "0", "--token", "cli-console-token")));
+    console.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !output().isEmpty());
+    String line = output().get(0);
+    URI url = URI.create(line.substring("firetap console: ".length()));
+    HttpResponse<String> stats =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(url.resolve("/api/stats"))
+                    .header("Authorization", "Bearer cli-console-token")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    console.interrupt();
+    console.join(10_000);
+
+    assertThat(line)
+        .matches("firetap console: http://127\\.0\\.0\\.1:[0-9]+/\\?token=cli-console-token");
+    assertThat(stats.statusCode()).isEqualTo(200);
+    assertThat(console.isAlive()).isFalse();
+    assertThat(code.get()).isZero();
+    assertThat(output()).hasSize(1);
+  }
+
   private int run(String... args) {
     PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -271,29 +294,5 @@ class FiretapCliIT {
         .commands()
         .xadd("firetap:logs:" + level.wireName(), Map.of("event", EventCodec.toJson(event)));
     return event;
-  }
-
-  /** Runs a handler that fails every event once, until {@code count} dead letters exist. */
-  private void deadLetterEverything(String handlerId, int count) {
-    HandlerOptions once =
-        HandlerOptions.defaults()
-            .withMaxAttempts(1)
-            .withBlock(Duration.ofMillis(200))
-            .withStartFrom(StartFrom.beginning());
-    try (HandlerRuntime runtime =
-        HandlerRuntime.builder(config)
-            .onChange(
-                handlerId,
-                "orders",
-                Set.of(Operation.values()),
-                (event, delivery) -> {
-                  throw new IllegalStateException("refused");
-                })
-            .options(handlerId, once)
-            .start()) {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> runtime.deadLetters(handlerId).size() == count);
-    }
   }
 }

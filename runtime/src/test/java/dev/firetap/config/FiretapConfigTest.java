@@ -39,6 +39,11 @@ class FiretapConfigTest {
       "collection id globs separated by ',' or ';' (* any characters, ? one character, no '/'),"
           + " or nothing";
 
+  private static final String BIND_RULE =
+      "an IP address or a host name, such as 127.0.0.1, ::1, 0.0.0.0 or localhost";
+  private static final String TOKEN_RULE =
+      "nothing (a random token) or 8 to 256 characters of A-Z, a-z, 0-9, '.', '_', '~' and '-'";
+
   static Stream<Arguments> invalidValues() {
     return Stream.of(
         invalid("firetap.enabled", "yes", "must be true or false"),
@@ -103,11 +108,34 @@ class FiretapConfigTest {
         invalid("firetap.mdc.user-id", "user id", "must be " + SERVICE_RULE),
         invalid("firetap.shutdown.timeout", "-1s", "must be " + SHUTDOWN_RULE),
         invalid("firetap.shutdown.timeout", "11m", "must be " + SHUTDOWN_RULE),
-        invalid("firetap.shutdown.timeout", "5 seconds", "must be " + SHUTDOWN_RULE));
+        invalid("firetap.shutdown.timeout", "5 seconds", "must be " + SHUTDOWN_RULE),
+        invalid("firetap.console.bind", "", "must be " + BIND_RULE),
+        invalid("firetap.console.bind", "local host", "must be " + BIND_RULE),
+        invalid("firetap.console.bind", "256.0.0.1", "must be " + BIND_RULE),
+        invalid("firetap.console.bind", "1.2.3", "must be " + BIND_RULE),
+        invalid("firetap.console.bind", "fe80::g1", "must be " + BIND_RULE),
+        invalid("firetap.console.bind", "-host", "must be " + BIND_RULE),
+        invalid("firetap.console.port", "-1", "must be a whole number from 0 to 65535"),
+        invalid("firetap.console.port", "65536", "must be a whole number from 0 to 65535"),
+        invalidSecret("firetap.console.token", "short", TOKEN_RULE),
+        invalidSecret("firetap.console.token", "with space in it", TOKEN_RULE),
+        invalidSecret("firetap.console.token", "semi;colon=cookie", TOKEN_RULE),
+        invalidSecret("firetap.console.token", "t".repeat(257), TOKEN_RULE));
   }
 
   private static Arguments invalid(String setting, String value, String requirement) {
     return Arguments.of(setting, value, setting + " " + requirement + ", got '" + value + "'");
+  }
+
+  private static Arguments invalidSecret(String setting, String value, String rule) {
+    String message =
+        setting
+            + " must be "
+            + rule
+            + ", got "
+            + value.length()
+            + " characters (not shown: it is a secret)";
+    return Arguments.of(setting, value, message);
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -150,6 +178,40 @@ class FiretapConfigTest {
     assertThat(config.redactFields()).hasSize(13).startsWith("password", "passwd");
     assertThat(config.mdcUserId()).isEqualTo("userId");
     assertThat(config.shutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.consoleBind()).isEqualTo("127.0.0.1");
+    assertThat(config.consolePort()).isEqualTo(8086);
+    assertThat(config.consoleToken().isEmpty()).isTrue();
+  }
+
+  @Test
+  void acceptsAddressesAndHostNamesToBindTheConsoleTo() {
+    ConfigLoader loader = new ConfigLoader(JVM, Map.of());
+
+    assertThat(loader.fromMap(Map.of("firetap.console.bind", "0.0.0.0")).consoleBind())
+        .isEqualTo("0.0.0.0");
+    assertThat(loader.fromMap(Map.of("firetap.console.bind", "[::1]")).consoleBind())
+        .isEqualTo("::1");
+    assertThat(loader.fromMap(Map.of("firetap.console.bind", "fe80::1")).consoleBind())
+        .isEqualTo("fe80::1");
+    assertThat(loader.fromMap(Map.of("firetap.console.bind", "console.internal")).consoleBind())
+        .isEqualTo("console.internal");
+  }
+
+  @Test
+  void neverShowsTheConsoleToken() {
+    FiretapConfig config = FiretapConfig.fromMap(Map.of("firetap.console.token", "s3cret-token"));
+
+    assertThat(config.consoleToken().value()).isEqualTo("s3cret-token");
+    assertThat(config.describe()).isEqualTo("firetap.console.token=***");
+    assertThat(config.toString()).doesNotContain("s3cret-token");
+  }
+
+  @Test
+  void neverShowsARejectedConsoleTokenEither() {
+    assertThatThrownBy(() -> FiretapConfig.fromMap(Map.of("firetap.console.token", "s3cret token")))
+        .isInstanceOf(FiretapConfigException.class)
+        .hasMessageStartingWith("firetap.console.token must be")
+        .hasMessageNotContaining("s3cret");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package dev.firetap.testing;
 
+import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
@@ -55,6 +57,20 @@ public final class RedisStreams implements AutoCloseable {
   /** The number of entries of {@code stream}. */
   public long length(String stream) {
     return commands().xlen(stream);
+  }
+
+  /**
+   * Creates consumer group {@code group} on {@code stream} from its start and delivers it one
+   * entry, which it leaves pending, as a handler that took an event and has not finished it.
+   */
+  @SuppressWarnings("unchecked") // Lettuce takes the stream offsets as generic varargs.
+  public void takeOne(String stream, String group) {
+    commands().xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), group);
+    commands()
+        .xreadgroup(
+            Consumer.from(group, "w1"),
+            XReadArgs.Builder.count(1),
+            XReadArgs.StreamOffset.lastConsumed(stream));
   }
 
   /** The fields of the hash at {@code key}. */

@@ -1,10 +1,8 @@
 package dev.firetap.handler.internal;
 
 import dev.firetap.handler.HandlerLag;
+import dev.firetap.redis.KeyScan;
 import dev.firetap.redis.StreamKeys;
-import io.lettuce.core.KeyScanArgs;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
@@ -40,8 +38,8 @@ public final class LagProbe {
   public static List<HandlerLag> measureAll(
       RedisCommands<byte[], byte[]> commands, StreamKeys keys) {
     TreeSet<String> streams = new TreeSet<>();
-    streams.addAll(streams(commands, keys.allChangeStreams()));
-    streams.addAll(streams(commands, keys.allLogStreams()));
+    streams.addAll(KeyScan.streams(commands, keys.allChangeStreams()));
+    streams.addAll(KeyScan.streams(commands, keys.allLogStreams()));
     List<HandlerLag> lags = new ArrayList<>();
     for (String stream : streams) {
       for (String group : groupNames(commands.xinfoGroups(Bytes.of(stream)))) {
@@ -49,18 +47,6 @@ public final class LagProbe {
       }
     }
     return lags;
-  }
-
-  private static List<String> streams(RedisCommands<byte[], byte[]> commands, String pattern) {
-    KeyScanArgs args = KeyScanArgs.Builder.matches(pattern).type("stream").limit(1000);
-    List<String> keys = new ArrayList<>();
-    ScanCursor cursor = ScanCursor.INITIAL;
-    do {
-      KeyScanCursor<byte[]> page = commands.scan(cursor, args);
-      page.getKeys().forEach(key -> keys.add(Bytes.text(key)));
-      cursor = page;
-    } while (!cursor.isFinished());
-    return keys;
   }
 
   @SuppressWarnings("unchecked")
