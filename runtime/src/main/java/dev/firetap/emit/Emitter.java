@@ -30,6 +30,17 @@ public interface Emitter extends AutoCloseable {
    */
   boolean emit(LogEvent event);
 
+  /**
+   * Hands a log event to the sender, to be built there. An emitter without a sender thread builds
+   * it at once.
+   *
+   * @return false when the event was dropped (queue full, or the emitter closed or disabled)
+   * @throws NullPointerException when {@code event} is null
+   */
+  default boolean emit(PendingLogEvent event) {
+    return emit(event.build());
+  }
+
   /** A snapshot of the emitter's counters. */
   EmitterStats stats();
 

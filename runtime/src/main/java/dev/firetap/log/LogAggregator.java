@@ -2,6 +2,7 @@ package dev.firetap.log;
 
 import dev.firetap.ProcessIdentity;
 import dev.firetap.emit.Emitter;
+import dev.firetap.emit.PendingLogEvent;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.EventFormatException;
 import dev.firetap.event.Level;
@@ -16,6 +17,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +87,32 @@ public final class LogAggregator {
             .host(identity.host())
             .timestamp(clock.instant());
     return new LogEntry(this, builder);
+  }
+
+  /**
+   * Logs an event that the emitter's sender thread finishes, so that the caller only hands it over:
+   * {@code details} runs there, later, on a builder with this process's service and host and the
+   * time of this call, and must read only values it captured. Error events are built at once, since
+   * they are also stored in Firestore.
+   *
+   * @return false when the event was dropped (see {@link Emitter#emit(LogEvent)})
+   */
+  public boolean logLater(Level level, String event, Consumer<LogEvent.Builder> details) {
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(details, "details");
+    Instant timestamp = clock.instant();
+    PendingLogEvent pending =
+        () -> {
+          LogEvent.Builder builder =
+              LogEvent.builder(level, event)
+                  .service(identity.service())
+                  .host(identity.host())
+                  .timestamp(timestamp);
+          details.accept(builder);
+          return builder.build();
+        };
+    return level == Level.ERROR ? log(pending.build()) : emitter.emit(pending);
   }
 
   /** Logs a debug event with {@code data}. */

@@ -24,9 +24,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation makes {@value #CALLS} calls, and before each invocation, untimed, the emitter's queue
  * is drained to Redis: the calls are measured as the application sees them, handing events over to
  * a queue that is never full. The Firetap settings (Redis, spool) come as system properties from
- * {@link AnnotationsBenchmark}.
+ * {@link AnnotationsBenchmark}. The time of each invocation is sampled, so that the report can take
+ * the median: on a shared machine, the mean is pulled up by the invocations that another process
+ * interrupted.
  */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -64,13 +64,13 @@ public final class AnnotationsBenchmark {
       String label = run.getParams().getBenchmark();
       scores.put(label.substring(label.lastIndexOf('.') + 1), run.getPrimaryResult());
     }
-    double plain = scores.get("plain").getScore();
-    double agent = scores.get("agent").getScore() - plain;
-    double woven = scores.get("woven").getScore() - plain;
+    double plain = median(scores.get("plain"));
+    double agent = median(scores.get("agent")) - plain;
+    double woven = median(scores.get("woven")) - plain;
     System.out.printf(
         Locale.ROOT,
-        "%nAdded per @Logged call over the plain call (%.1f ns): agent %.0f ns, compile-time"
-            + " woven %.0f ns (goal <= %.0f ns: agent %s, woven %s)%n",
+        "%nAdded per @Logged call over the plain call (%.1f ns), medians: agent %.0f ns,"
+            + " compile-time woven %.0f ns (goal <= %.0f ns: agent %s, woven %s)%n",
         plain,
         agent,
         woven,
@@ -80,8 +80,9 @@ public final class AnnotationsBenchmark {
     Map<String, Object> figures = new LinkedHashMap<>();
     scores.forEach(
         (name, score) -> {
-          figures.put(name + "NanosPerCall", round(score.getScore()));
-          figures.put(name + "Error99", round(score.getScoreError()));
+          figures.put(name + "MedianNanosPerCall", round(median(score)));
+          figures.put(name + "MeanNanosPerCall", round(score.getScore()));
+          figures.put(name + "MeanError99", round(score.getScoreError()));
         });
     figures.put("agentAddedNanos", round(agent));
     figures.put("wovenAddedNanos", round(woven));
@@ -92,6 +93,11 @@ public final class AnnotationsBenchmark {
     figures.put("cores", Runtime.getRuntime().availableProcessors());
     figures.put("java", System.getProperty("java.version"));
     write(results, figures);
+  }
+
+  /** The median time per call of the sampled invocations. */
+  private static double median(Result<?> result) {
+    return result.getStatistics().getPercentile(50);
   }
 
   private static double round(double value) {

@@ -3,8 +3,8 @@ package dev.firetap.annotation.internal;
 import dev.firetap.Firetap;
 import dev.firetap.cdc.Change;
 import dev.firetap.event.Level;
+import dev.firetap.event.LogSource;
 import dev.firetap.event.Operation;
-import dev.firetap.log.LogEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,27 +72,48 @@ final class CallReport {
     }
   }
 
+  /**
+   * Hands the log event over to be built on the emitter's thread; what it needs of the call is read
+   * here first: arguments and result are redacted copies, so later changes to them do not show.
+   */
   private void log(Object result, Throwable thrown, long endNanos, Redactor redactor) {
     MethodPlan.LoggedPlan logged = plan.logged();
     Level level = thrown != null ? Level.ERROR : logged.level();
-    LogEntry entry =
-        firetap
-            .logs()
-            .at(level, logged.event())
-            .source(plan.targetClass().getName(), plan.method().getName())
-            .durationMs(Math.max(0, (endNanos - startNanos) / 1_000_000))
-            .userId(userId(logged.userId(), result))
-            .traceId(traceId);
+    long durationMs = Math.max(0, (endNanos - startNanos) / 1_000_000);
+    String userId = userId(logged.userId(), result);
+    Map<String, Object> data = data(logged, result, thrown, redactor);
+    LogSource source = plan.source();
+    firetap
+        .logs()
+        .logLater(
+            level,
+            logged.event(),
+            event -> {
+              event.source(source).durationMs(durationMs).userId(userId).traceId(traceId);
+              if (data != null) {
+                event.data(data);
+              }
+              if (thrown != null) {
+                event.error(thrown);
+              }
+            });
+  }
+
+  /** The arguments and the result, as the annotation asks; null when it asks for neither. */
+  private Map<String, Object> data(
+      MethodPlan.LoggedPlan logged, Object result, Throwable thrown, Redactor redactor) {
+    boolean withResult = logged.includeResult() && thrown == null;
+    if (!logged.includeArguments() && !withResult) {
+      return null;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
     if (logged.includeArguments()) {
-      entry.put("arguments", arguments(redactor));
+      data.put("arguments", arguments(redactor));
     }
-    if (logged.includeResult() && thrown == null) {
-      entry.put("result", redactor.redact(result));
+    if (withResult) {
+      data.put("result", redactor.redact(result));
     }
-    if (thrown != null) {
-      entry.error(thrown);
-    }
-    entry.log();
+    return data;
   }
 
   private void capture(Object result, Redactor redactor) {

@@ -4,6 +4,7 @@ import dev.firetap.annotations.CaptureChange;
 import dev.firetap.annotations.Logged;
 import dev.firetap.annotations.Sensitive;
 import dev.firetap.event.Level;
+import dev.firetap.event.LogSource;
 import dev.firetap.event.Operation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,6 +33,7 @@ final class MethodPlan {
   private final Class<?> targetClass;
   private final Method method;
   private final MethodDescription description;
+  private final LogSource source;
   private final boolean[] sensitiveParameters;
   private final LoggedPlan logged;
   private final ChangePlan change;
@@ -41,6 +43,7 @@ final class MethodPlan {
     this.targetClass = targetClass;
     this.method = method;
     this.description = MethodDescription.of(method);
+    this.source = new LogSource(targetClass.getName(), method.getName());
     this.sensitiveParameters = sensitiveParameters(method);
     String defaultEvent = targetClass.getSimpleName() + "." + method.getName();
     this.logged = parse(() -> LoggedPlan.of(loggedAnnotation(method), defaultEvent, description));
@@ -65,6 +68,11 @@ final class MethodPlan {
 
   MethodDescription description() {
     return description;
+  }
+
+  /** Where the log event says the call came from: the target class and the method. */
+  LogSource source() {
+    return source;
   }
 
   /** The {@code @Logged} part; null when the method is not logged. */

@@ -1,5 +1,6 @@
 package dev.firetap.emit.internal;
 
+import dev.firetap.emit.PendingLogEvent;
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.Level;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -41,6 +43,9 @@ final class EnvelopeFactory {
   Envelope envelope(Object event) {
     if (event instanceof ChangeEvent change) {
       return change(change);
+    }
+    if (event instanceof PendingLogEvent pending) {
+      return log(Objects.requireNonNull(pending.build(), "the event built by " + pending));
     }
     return log((LogEvent) event);
   }

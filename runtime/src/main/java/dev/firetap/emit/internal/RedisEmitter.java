@@ -4,6 +4,7 @@ import dev.firetap.config.FiretapConfig;
 import dev.firetap.emit.Emitter;
 import dev.firetap.emit.EmitterMXBean;
 import dev.firetap.emit.EmitterStats;
+import dev.firetap.emit.PendingLogEvent;
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.LogEvent;
 import dev.firetap.redis.RedisConnector;
@@ -71,6 +72,11 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
 
   @Override
   public boolean emit(LogEvent event) {
+    return offer(Objects.requireNonNull(event, "event"));
+  }
+
+  @Override
+  public boolean emit(PendingLogEvent event) {
     return offer(Objects.requireNonNull(event, "event"));
   }
 
