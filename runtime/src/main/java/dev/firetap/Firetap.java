@@ -39,6 +39,12 @@ public final class Firetap implements AutoCloseable {
   /** The instance that annotated methods report to; see {@link #global()}. */
   private static final AtomicReference<Firetap> GLOBAL = new AtomicReference<>();
 
+  /**
+   * The process-wide instance (the agent's) that later starts join; see {@link
+   * Builder#processWide}.
+   */
+  private static final AtomicReference<Firetap> PROCESS_WIDE = new AtomicReference<>();
+
   private final FiretapConfig config;
   private final RedisConnector connector;
   private final Emitter emitter;
@@ -48,6 +54,7 @@ public final class Firetap implements AutoCloseable {
   private final LogAggregator logs;
   private final ChangeCapture changes;
   private final Thread shutdownHook;
+  private final boolean owner;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Firetap(FiretapConfig config, Firestore firestore, boolean closeOnShutdown) {
@@ -67,6 +74,7 @@ public final class Firetap implements AutoCloseable {
     this.logs = new LogAggregator(emitter, errors, identity, keys, queries, clock);
     this.changes = new ChangeCapture(emitter, identity, subscriptions, clock);
     this.shutdownHook = closeOnShutdown ? new Thread(this::close, "firetap-shutdown") : null;
+    this.owner = true;
     if (shutdownHook != null) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -76,6 +84,55 @@ public final class Firetap implements AutoCloseable {
         config.service(),
         config.describe());
     GLOBAL.compareAndSet(null, this);
+  }
+
+  /**
+   * An instance that joins {@code shared}: its Redis client, emitter (queue and spool) and
+   * subscriptions, with log and change APIs of its own service name and an error archive of its own
+   * Firestore. Closing it closes only that archive.
+   */
+  private Firetap(Firetap shared, FiretapConfig config, Firestore firestore, boolean hook) {
+    this.config = shared.config;
+    ProcessIdentity identity = ProcessIdentity.of(config.service());
+    StreamKeys keys = new StreamKeys(shared.config.prefix());
+    this.connector = shared.connector;
+    this.emitter = shared.emitter;
+    this.errors =
+        config.enabled() && config.errorsEnabled()
+            ? ErrorArchive.start(
+                firestore, config.errorsCollection(), config.shutdownTimeout(), config.service())
+            : ErrorArchive.disabled();
+    this.queries = shared.queries;
+    this.subscriptions = shared.subscriptions;
+    Clock clock = Clock.systemUTC();
+    this.logs = new LogAggregator(emitter, errors, identity, keys, queries, clock);
+    this.changes = new ChangeCapture(emitter, identity, subscriptions, clock);
+    this.shutdownHook = hook ? new Thread(this::close, "firetap-shutdown") : null;
+    this.owner = false;
+    if (shutdownHook != null) {
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+    log.info(
+        "Firetap started for service {}: joins the instance of service {} already running in this"
+            + " process (its emitter, Redis connection and spool: {})",
+        config.service(),
+        shared.config.service(),
+        shared.config.describe());
+    if (!shared.config.redis().equals(config.redis())
+        || !shared.config.prefix().equals(config.prefix())) {
+      log.warn(
+          "Firetap for service {}: firetap.redis.url and firetap.prefix of the instance already"
+              + " running in this process win over this one's ({}, prefix {})",
+          config.service(),
+          config.redis(),
+          config.prefix());
+    }
+  }
+
+  /** The running process-wide instance, or else the running instance annotated methods use. */
+  private static Firetap running(boolean processWide) {
+    Firetap shared = processWide ? GLOBAL.get() : PROCESS_WIDE.get();
+    return shared == null || shared.closed.get() ? null : shared;
   }
 
   /**
@@ -139,6 +196,7 @@ public final class Firetap implements AutoCloseable {
       return;
     }
     GLOBAL.compareAndSet(this, null);
+    PROCESS_WIDE.compareAndSet(this, null);
     try {
       if (shutdownHook != null) {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -146,9 +204,12 @@ public final class Firetap implements AutoCloseable {
     } catch (IllegalStateException alreadyShuttingDown) {
       // Called from the hook itself.
     }
+    errors.close();
+    if (!owner) {
+      return;
+    }
     subscriptions.close();
     emitter.close();
-    errors.close();
     queries.close();
     connector.close();
   }
@@ -158,6 +219,7 @@ public final class Firetap implements AutoCloseable {
     private FiretapConfig config;
     private Firestore firestore;
     private boolean closeOnShutdown = true;
+    private boolean processWide;
 
     private Builder() {}
 
@@ -185,10 +247,34 @@ public final class Firetap implements AutoCloseable {
       return this;
     }
 
-    /** Starts the instance. */
+    /**
+     * Makes the instance process-wide, as the Firetap agent does: while it runs, every other start
+     * in this process joins it (one Redis connection, one queue, one spool), and when an instance
+     * already runs, this one joins that instead.
+     */
+    public Builder processWide(boolean processWide) {
+      this.processWide = processWide;
+      return this;
+    }
+
+    /**
+     * Starts the instance, or joins the process-wide one: it then shares that instance's Redis
+     * connection, emitter and spool, and its own settings other than the service name and the error
+     * archive are not used.
+     */
     public Firetap start() {
-      return new Firetap(
-          config != null ? config : FiretapConfig.load(), firestore, closeOnShutdown);
+      FiretapConfig settings = config != null ? config : FiretapConfig.load();
+      synchronized (Builder.class) {
+        Firetap shared = running(processWide);
+        if (shared != null) {
+          return new Firetap(shared, settings, firestore, closeOnShutdown);
+        }
+        Firetap started = new Firetap(settings, firestore, closeOnShutdown);
+        if (processWide) {
+          PROCESS_WIDE.set(started);
+        }
+        return started;
+      }
     }
   }
 }

@@ -34,6 +34,7 @@ public final class FiretapStarter {
                     Firetap.builder()
                         .config(config.with("firetap.errors.enabled", "false"))
                         .closeOnShutdown(false)
+                        .processWide(true)
                         .start());
               } catch (Throwable e) {
                 log.error("Firetap did not start; no change event will be emitted", e);
