@@ -63,11 +63,7 @@ public final class Firetap implements AutoCloseable {
     StreamKeys keys = new StreamKeys(config.prefix());
     this.connector = new RedisConnector(config.redis(), config.redisTimeout());
     this.emitter = config.enabled() ? RedisEmitter.start(config, connector) : new DisabledEmitter();
-    this.errors =
-        config.enabled() && config.errorsEnabled()
-            ? ErrorArchive.start(
-                firestore, config.errorsCollection(), config.shutdownTimeout(), config.service())
-            : ErrorArchive.disabled();
+    this.errors = errorArchive(config, firestore);
     this.queries = new LazyConnection(connector);
     this.subscriptions = new ChangeSubscriptions(connector, keys, config.service());
     Clock clock = Clock.systemUTC();
@@ -97,11 +93,7 @@ public final class Firetap implements AutoCloseable {
     StreamKeys keys = new StreamKeys(shared.config.prefix());
     this.connector = shared.connector;
     this.emitter = shared.emitter;
-    this.errors =
-        config.enabled() && config.errorsEnabled()
-            ? ErrorArchive.start(
-                firestore, config.errorsCollection(), config.shutdownTimeout(), config.service())
-            : ErrorArchive.disabled();
+    this.errors = errorArchive(config, firestore);
     this.queries = shared.queries;
     this.subscriptions = shared.subscriptions;
     Clock clock = Clock.systemUTC();
@@ -127,6 +119,13 @@ public final class Firetap implements AutoCloseable {
           config.redis(),
           config.prefix());
     }
+  }
+
+  private static ErrorArchive errorArchive(FiretapConfig config, Firestore firestore) {
+    return config.enabled() && config.errorsEnabled()
+        ? ErrorArchive.start(
+            firestore, config.errorsCollection(), config.shutdownTimeout(), config.service())
+        : ErrorArchive.disabled();
   }
 
   /** The running process-wide instance, or else the running instance annotated methods use. */
