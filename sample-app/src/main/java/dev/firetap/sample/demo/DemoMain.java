@@ -80,13 +80,19 @@ public final class DemoMain {
     Backends backends = startServers();
     SampleProcesses processes = new SampleProcesses(layout, backends, directory);
 
-    SampleProcesses.App app = processes.startApp(options.declineRatio());
+    say("starting the sample app with the agent, and a worker of its handlers");
+    SampleProcesses.Started sample =
+        processes.start(options.declineRatio(), options.workerOptions());
+    SampleProcesses.App app = sample.app();
+    SampleProcesses.Worker worker = sample.worker();
     started.push(app.process()::stop);
-    say("sample app with the agent at " + app.url());
-
-    SampleProcesses.Worker worker = processes.startWorker(options.workerOptions());
     started.push(worker.process()::stop);
-    say("worker running " + worker.handlerIds().size() + " handlers");
+    say(
+        "sample app at "
+            + app.url()
+            + ", worker running "
+            + worker.handlerIds().size()
+            + " handlers");
 
     String console = startConsole(processes);
 

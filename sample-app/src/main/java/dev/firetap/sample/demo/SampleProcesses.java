@@ -64,12 +64,39 @@ public final class SampleProcesses {
   public record Console(ManagedProcess process, String url) {}
 
   /**
-   * Starts the app with the agent and waits until it serves and the agent's Firetap runs.
+   * The sample app and its worker, both running.
+   *
+   * @param app the app
+   * @param worker the worker
+   */
+  public record Started(App app, Worker worker) {}
+
+  /**
+   * Starts the app with the agent and a worker of the sample's handlers side by side, and waits
+   * until the app serves, the agent's Firetap runs and the worker runs its handlers.
    *
    * @param declineRatio the share of payments the gateway declines besides test cards
-   * @throws IllegalStateException when it does not start; the message ends with its output
+   * @param workerOptions the handler options of the worker, {@code name=value} as {@code --set}
+   *     takes them
+   * @throws IllegalStateException when one does not start; both are stopped then, and the message
+   *     ends with the output of the one that failed
    */
-  public App startApp(double declineRatio) throws IOException {
+  public Started start(double declineRatio, List<String> workerOptions) throws IOException {
+    ManagedProcess app = launchApp(declineRatio);
+    ManagedProcess worker = null;
+    try {
+      worker = launchWorker(workerOptions);
+      return new Started(awaitApp(app), awaitWorker(worker));
+    } catch (IOException | RuntimeException e) {
+      app.stop();
+      if (worker != null) {
+        worker.stop();
+      }
+      throw e;
+    }
+  }
+
+  private ManagedProcess launchApp(double declineRatio) throws IOException {
     String agentArguments =
         String.join(
             ",",
@@ -83,19 +110,15 @@ public final class SampleProcesses {
     command.add("-Dsample.redis.url=" + backends.redisUrl());
     command.add("-Dsample.payments.decline-ratio=" + declineRatio);
     command.addAll(List.of("-cp", layout.appClassPath(), "dev.firetap.sample.SampleApp"));
-    ManagedProcess app = start("sample app", command, "sample-app.log");
-    awaitLine(app, "started for service sample-app", START_TIMEOUT);
-    String url = awaitMatch(app, APP_URL, START_TIMEOUT);
-    return new App(app, URI.create(url));
+    return start("sample app", command, "sample-app.log");
   }
 
-  /**
-   * Starts a worker of the sample's handlers with {@code options} ({@code name=value}, as {@code
-   * --set} takes them) and waits until they run.
-   *
-   * @throws IllegalStateException when it does not start; the message ends with its output
-   */
-  public Worker startWorker(List<String> options) throws IOException {
+  private static App awaitApp(ManagedProcess app) {
+    awaitLine(app, "started for service sample-app", START_TIMEOUT);
+    return new App(app, URI.create(awaitMatch(app, APP_URL, START_TIMEOUT)));
+  }
+
+  private ManagedProcess launchWorker(List<String> options) throws IOException {
     List<String> command = java("256m");
     command.addAll(firetapSettings("sample-worker"));
     command.addAll(sampleSettings());
@@ -103,7 +126,10 @@ public final class SampleProcesses {
     command.addAll(List.of("-cp", layout.workerClassPath(), "dev.firetap.worker.WorkerMain"));
     command.addAll(List.of("--handlers", HANDLERS));
     options.forEach(option -> command.addAll(List.of("--set", option)));
-    ManagedProcess worker = start("worker", command, "worker.log");
+    return start("worker", command, "worker.log");
+  }
+
+  private static Worker awaitWorker(ManagedProcess worker) {
     String ids = awaitMatch(worker, HANDLER_IDS, START_TIMEOUT);
     return new Worker(worker, Arrays.asList(ids.split(",\\s*")));
   }
@@ -177,10 +203,7 @@ public final class SampleProcesses {
 
   private static IllegalStateException notStarted(ManagedProcess process, String problem) {
     String state = process.isAlive() ? "is running but " + problem : "exited";
-    IllegalStateException failure =
-        new IllegalStateException(
-            process + " " + state + "; its last lines:\n" + process.logTail(20));
-    process.stop();
-    return failure;
+    return new IllegalStateException(
+        process + " " + state + "; its last lines:\n" + process.logTail(20));
   }
 }

@@ -85,7 +85,7 @@ public record TrafficPlan(List<SignUp> users, List<Step> steps) {
     Random random = new Random(seed);
     List<SignUp> users = new ArrayList<>();
     for (int i = 1; i <= size.users(); i++) {
-      users.add(signUp(random, String.format(Locale.ROOT, "u%03d", i)));
+      users.add(signUp(random, i));
     }
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < size.orders(); i++) {
@@ -101,12 +101,15 @@ public record TrafficPlan(List<SignUp> users, List<Step> steps) {
     return new TrafficPlan(users, steps);
   }
 
-  private static SignUp signUp(Random random, String userId) {
-    String phone =
-        random.nextInt(100) < 15
-            ? String.format(Locale.ROOT, "0151 %08d", random.nextInt(100_000_000))
-            : String.format(Locale.ROOT, "+49151%08d", random.nextInt(100_000_000));
-    boolean verified = random.nextInt(100) < 80;
+  /**
+   * The sign-up of the {@code number}th user: every seventh, from the third, gives a verified
+   * number in local form; every fifth, from the fourth, leaves the number unverified.
+   */
+  private static SignUp signUp(Random random, int number) {
+    String userId = String.format(Locale.ROOT, "u%03d", number);
+    String digits = String.format(Locale.ROOT, "%08d", random.nextInt(100_000_000));
+    String phone = number % 7 == 3 ? "0151 " + digits : "+49151" + digits;
+    boolean verified = number % 5 != 4;
     ProfileUpdate profile =
         new ProfileUpdate(
             name(random), userId + "@example.com", pick(random, CITIES), phone, verified);
