@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -144,9 +145,15 @@ public final class DemoMain {
       throws InterruptedException {
     say("waiting for the handlers to catch up");
     List<HandlerLag> lags;
+    long start = System.nanoTime();
     try (HandlerProgress progress = new HandlerProgress(backends.redisUrl())) {
       lags = progress.awaitCaughtUp(worker.handlerIds(), CATCH_UP_TIMEOUT);
     }
+    say(
+        String.format(
+            Locale.ROOT,
+            "handlers caught up %.1f s after the traffic ended",
+            (System.nanoTime() - start) / 1e9));
     RedisClient client = RedisClient.create(backends.redisUrl());
     try (StatefulRedisConnection<String, String> redis = client.connect()) {
       new DemoSummary(redis.sync()).lines(report, lags).forEach(DemoMain::say);

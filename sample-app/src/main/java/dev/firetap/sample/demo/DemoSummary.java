@@ -69,7 +69,7 @@ public final class DemoSummary {
         + ids.size()
         + " handlers caught up, "
         + deliveries
-        + " events acknowledged "
+        + " stream entries acknowledged by their groups "
         + ids;
   }
 

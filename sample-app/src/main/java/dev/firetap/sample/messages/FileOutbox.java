@@ -105,9 +105,9 @@ public final class FileOutbox implements MessageSender {
     }
   }
 
-  /** The recipient with all but its first three and last two characters hidden. */
+  /** The recipient with all but the first three and last two of ten or more characters hidden. */
   private static String masked(String recipient) {
-    if (recipient.length() <= 5) {
+    if (recipient.length() < 10) {
       return "*".repeat(recipient.length());
     }
     int hidden = recipient.length() - 5;
