@@ -95,7 +95,8 @@ final class HandlerClasses {
     throw new IllegalArgumentException(
         "handler class "
             + type.getName()
-            + " needs a public constructor taking a HandlerContext, or a public no-arg constructor");
+            + " needs a public constructor taking a HandlerContext, or a public no-arg"
+            + " constructor");
   }
 
   private static Optional<Constructor<?>> publicConstructor(Class<?> type, Class<?>... parameters) {

@@ -38,18 +38,25 @@ public final class WorkerMain {
       System.exit(1);
       return;
     }
-    // After the runtime's own hook has let the handlers finish: close() waits for that.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  runtime.close();
-                  context.close();
-                },
-                "firetap-worker-shutdown"));
+    closeAtShutdown(runtime, context);
     System.out.println("firetap worker: running handlers " + runtime.handlerIds());
     System.out.flush();
     new CountDownLatch(1).await();
+  }
+
+  /**
+   * Closes the context at JVM shutdown once the runtime has stopped: its own shutdown hook lets the
+   * handlers finish, and {@link HandlerRuntime#close()} waits for that.
+   */
+  private static void closeAtShutdown(HandlerRuntime runtime, HandlerContext context) {
+    Thread hook =
+        new Thread(
+            () -> {
+              runtime.close();
+              context.close();
+            },
+            "firetap-worker-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
   }
 
   /**

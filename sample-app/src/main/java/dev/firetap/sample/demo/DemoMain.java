@@ -124,7 +124,9 @@ public final class DemoMain {
       return "console: " + console.url();
     } catch (IllegalStateException e) {
       // TODO(#6): the console comes from its own branch; until it is merged the demo runs without.
-      return "console: not started, this build's command line has no console command yet";
+      return e.getMessage().contains("unknown command 'console'")
+          ? "console: not started, this build's command line has no console command yet"
+          : "console: not started: " + e.getMessage();
     }
   }
 

@@ -31,4 +31,15 @@ class TrafficPlanTest {
         .containsExactly("u003", "u010");
     assertThat(plan.users().get(2).profile().phoneVerified()).isTrue();
   }
+
+  @Test
+  void everyTwelfthOrderIsPaidWithTheDeclinedCard() {
+    TrafficPlan plan = TrafficPlan.generate(3, SIZE);
+
+    assertThat(plan.steps())
+        .filteredOn(TrafficPlan.PlaceAndPay.class::isInstance)
+        .map(step -> ((TrafficPlan.PlaceAndPay) step).cardNumber())
+        .filteredOn(TrafficPlan.DECLINED_CARD::equals)
+        .hasSize(3);
+  }
 }
