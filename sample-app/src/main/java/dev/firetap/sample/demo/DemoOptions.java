@@ -8,11 +8,9 @@ import java.util.List;
  *
  * @param size the traffic plan's size
  * @param clients how many requests run at once
- * @param handlerThreads the worker's threads per handler
  * @param declineRatio the share of payments the gateway declines besides test cards
  */
-public record DemoOptions(
-    TrafficPlan.Size size, int clients, int handlerThreads, double declineRatio) {
+public record DemoOptions(TrafficPlan.Size size, int clients, double declineRatio) {
   /** The seed of the traffic plan: every run sends the same requests. */
   public static final long SEED = 20_261_203L;
 
@@ -23,21 +21,20 @@ public record DemoOptions(
    */
   public static DemoOptions parse(List<String> args) {
     if (args.isEmpty()) {
-      return new DemoOptions(new TrafficPlan.Size(40, 300, 400, 60), 4, 1, 0.03);
+      return new DemoOptions(new TrafficPlan.Size(40, 300, 400, 60), 4, 0.03);
     }
     if (args.equals(List.of("--load"))) {
-      return new DemoOptions(new TrafficPlan.Size(200, 3_000, 4_000, 600), 16, 4, 0.03);
+      return new DemoOptions(new TrafficPlan.Size(200, 3_000, 4_000, 600), 16, 0.03);
     }
     throw new IllegalArgumentException("demo takes --load or no argument, got " + args);
   }
 
-  /** The worker's handler options, as {@code --set} takes them. */
+  /**
+   * The worker's handler options, as {@code --set} takes them: one thread per handler, so that the
+   * Firestore transactions of one handler never contend with each other; three attempts, so that a
+   * rejected SMS reaches the dead-letter stream within a second.
+   */
   public List<String> workerOptions() {
-    return List.of(
-        "startFrom=beginning",
-        "threads=" + handlerThreads,
-        "maxAttempts=3",
-        "initialBackoff=100ms",
-        "maxBackoff=1s");
+    return List.of("startFrom=beginning", "maxAttempts=3", "initialBackoff=100ms", "maxBackoff=1s");
   }
 }
