@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,7 @@ public final class HandlerRuntime implements AutoCloseable {
   private final List<HandlerLoop> loops = new ArrayList<>();
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private HandlerRuntime(FiretapConfig config, List<HandlerSpec> specs) {
     this.config = config;
@@ -174,13 +177,24 @@ public final class HandlerRuntime implements AutoCloseable {
   /**
    * Stops reading, lets the handlers finish and acknowledge what they are running within {@code
    * firetap.shutdown.timeout}, and releases every connection and thread. What is still running then
-   * stays pending and is taken over by another worker after its claimIdle. Idempotent.
+   * stays pending and is taken over by another worker after its claimIdle. Idempotent: a call made
+   * while another thread closes the runtime (such as the JVM shutdown hook) returns once that one
+   * has finished.
    */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      awaitStopped();
       return;
     }
+    try {
+      stop();
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void stop() {
     removeShutdownHook();
     Duration timeout = config.shutdownTimeout();
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -192,6 +206,15 @@ public final class HandlerRuntime implements AutoCloseable {
     admin.close();
     connector.close();
     log.info("handler runtime stopped{}", clean ? "" : " (some entries left pending)");
+  }
+
+  private void awaitStopped() {
+    try {
+      // The closing thread is bounded by the shutdown timeout; the margin covers closing Redis.
+      stopped.await(config.shutdownTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void removeShutdownHook() {

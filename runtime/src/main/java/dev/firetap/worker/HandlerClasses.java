@@ -1,5 +1,6 @@
 package dev.firetap.worker;
 
+import dev.firetap.handler.HandlerContext;
 import dev.firetap.handler.internal.AnnotatedHandlers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -59,27 +61,49 @@ final class HandlerClasses {
   }
 
   /**
-   * An instance of the named class, made with its public no-arg constructor.
+   * An instance of the named class; see {@link #instantiate(Class, HandlerContext)}.
    *
    * @throws IllegalArgumentException when the class is missing or cannot be instantiated
    */
-  Object instantiate(String className) {
-    return instantiate(load(className));
+  Object instantiate(String className, HandlerContext context) {
+    return instantiate(load(className), context);
   }
 
-  Object instantiate(Class<?> type) {
+  /**
+   * An instance of {@code type}, made with its public constructor taking a {@link HandlerContext}
+   * when it has one, else with its public no-arg constructor.
+   *
+   * @throws IllegalArgumentException when the class has neither or its constructor fails
+   */
+  Object instantiate(Class<?> type, HandlerContext context) {
     try {
-      Constructor<?> constructor = type.getConstructor();
-      return constructor.newInstance();
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(
-          "handler class " + type.getName() + " needs a public no-arg constructor", e);
+      Optional<Constructor<?>> withContext = publicConstructor(type, HandlerContext.class);
+      if (withContext.isPresent()) {
+        return withContext.get().newInstance(context);
+      }
+      Optional<Constructor<?>> withoutArguments = publicConstructor(type);
+      if (withoutArguments.isPresent()) {
+        return withoutArguments.get().newInstance();
+      }
     } catch (InvocationTargetException e) {
       throw new IllegalArgumentException(
           "handler class " + type.getName() + " failed in its constructor: " + e.getCause(), e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(
           "handler class " + type.getName() + " cannot be instantiated: " + e, e);
+    }
+    throw new IllegalArgumentException(
+        "handler class "
+            + type.getName()
+            + " needs a public constructor taking a HandlerContext, or a public no-arg"
+            + " constructor");
+  }
+
+  private static Optional<Constructor<?>> publicConstructor(Class<?> type, Class<?>... parameters) {
+    try {
+      return Optional.of(type.getConstructor(parameters));
+    } catch (NoSuchMethodException e) {
+      return Optional.empty();
     }
   }
 

@@ -16,12 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server process started by the test rig: its output goes to a log file, a watchdog kills it when
- * the test JVM dies, and a shutdown hook kills it when the test JVM exits.
+ * A process started by the test rig, or by the demo: its output goes to a log file, a watchdog
+ * kills it when the JVM that started it dies, and a shutdown hook kills it when that JVM exits.
  *
  * <p>The watchdog is a separate {@code sh} loop, because a SIGKILLed JVM runs no shutdown hook.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
   private static final Logger log = LoggerFactory.getLogger(ManagedProcess.class);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
@@ -33,7 +33,7 @@ final class ManagedProcess {
   }
 
   /** How waiting for a process to become ready ended. */
-  enum Readiness {
+  public enum Readiness {
     READY,
     EXITED,
     TIMED_OUT
@@ -59,12 +59,13 @@ final class ManagedProcess {
    * Starts {@code command} in the directory of {@code logFile}, with stdout and stderr appended to
    * {@code logFile}, guarded by a watchdog that kills it once the current JVM is gone.
    */
-  static ManagedProcess start(String name, List<String> command, Path logFile) throws IOException {
+  public static ManagedProcess start(String name, List<String> command, Path logFile)
+      throws IOException {
     return start(name, command, logFile, ProcessHandle.current().pid());
   }
 
   /** Like {@link #start(String, List, Path)}, failing with an unchecked exception. */
-  static ManagedProcess startUnchecked(String name, List<String> command, Path logFile) {
+  public static ManagedProcess startUnchecked(String name, List<String> command, Path logFile) {
     try {
       return start(name, command, logFile);
     } catch (IOException e) {
@@ -98,11 +99,13 @@ final class ManagedProcess {
         .start();
   }
 
-  long pid() {
+  /** The process id. */
+  public long pid() {
     return process.pid();
   }
 
-  boolean isAlive() {
+  /** True while the process exists. */
+  public boolean isAlive() {
     return process.isAlive();
   }
 
@@ -111,7 +114,7 @@ final class ManagedProcess {
   }
 
   /** Waits until {@code ready} holds, the process exits, or {@code timeout} passes. */
-  Readiness awaitReady(BooleanSupplier ready, Duration timeout) {
+  public Readiness awaitReady(BooleanSupplier ready, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -126,12 +129,12 @@ final class ManagedProcess {
   }
 
   /** Waits until the log contains {@code text}, the process exits, or {@code timeout} passes. */
-  Readiness awaitLogLine(String text, Duration timeout) {
+  public Readiness awaitLogLine(String text, Duration timeout) {
     return awaitReady(() -> log().contains(text), timeout);
   }
 
   /** What this process has written to the log so far; empty when nothing yet. */
-  String log() {
+  public String log() {
     try {
       byte[] bytes = Files.readAllBytes(logFile);
       int from = (int) Math.min(logOffset, bytes.length);
@@ -144,7 +147,7 @@ final class ManagedProcess {
   }
 
   /** The last {@code count} lines of the log, for failure messages. */
-  String logTail(int count) {
+  public String logTail(int count) {
     List<String> lines = log().lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
@@ -181,7 +184,7 @@ final class ManagedProcess {
   }
 
   /** Waits up to {@code timeout} for the process to exit; true when it has. */
-  boolean awaitExit(Duration timeout) {
+  public boolean awaitExit(Duration timeout) {
     try {
       return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -191,7 +194,7 @@ final class ManagedProcess {
   }
 
   /** Asks the process and its descendants to terminate (SIGTERM), then kills what remains. */
-  void stop() {
+  public void stop() {
     if (isFrozen()) {
       thaw();
     }
@@ -204,7 +207,7 @@ final class ManagedProcess {
   }
 
   /** Kills the process and its descendants with SIGKILL and waits until it is gone. */
-  void kill() {
+  public void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     if (!awaitExit(EXIT_TIMEOUT)) {

@@ -3,6 +3,8 @@ package dev.firetap.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.handler.HandlerContext;
 import dev.firetap.worker.scanned.ScannedOrders;
 import dev.firetap.worker.scanned.nested.ScannedErrors;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class HandlerClassesTest {
   private final HandlerClasses classes = new HandlerClasses(getClass().getClassLoader());
+  private final HandlerContext context = new HandlerContext(FiretapConfig.defaults());
 
   @Test
   void findsTheHandlerClassesOfAPackageAndItsSubpackages() {
@@ -29,15 +32,24 @@ class HandlerClassesTest {
 
   @Test
   void instantiatesAClassByNameWithItsNoArgConstructor() {
-    Object handler = classes.instantiate(ScannedOrders.class.getName());
+    Object handler = classes.instantiate(ScannedOrders.class.getName(), context);
 
     assertThat(handler).isInstanceOf(ScannedOrders.class);
   }
 
   @Test
-  void rejectsAClassWithoutAPublicNoArgConstructor() {
-    assertThatThrownBy(() -> classes.instantiate(List.class.getName()))
+  void givesTheContextToAClassWhoseConstructorTakesIt() {
+    Object handler = classes.instantiate(ScannedErrors.class.getName(), context);
+
+    assertThat(((ScannedErrors) handler).context()).isSameAs(context);
+  }
+
+  @Test
+  void rejectsAClassWithoutAUsableConstructor() {
+    assertThatThrownBy(() -> classes.instantiate(List.class.getName(), context))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("handler class java.util.List needs a public no-arg constructor");
+        .hasMessage(
+            "handler class java.util.List needs a public constructor taking a HandlerContext,"
+                + " or a public no-arg constructor");
   }
 }
