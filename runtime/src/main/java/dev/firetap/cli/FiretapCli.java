@@ -118,12 +118,12 @@ public final class FiretapCli {
   }
 
   private void tailChanges(CliCommand.TailChanges tail) {
-    String stream = new StreamKeys(config.prefix()).changeStream(tail.collection());
+    String stream = config.streamKeys().changeStream(tail.collection());
     tail(stream, tail.options(), json -> EventLines.change(EventCodec.decodeChange(json)));
   }
 
   private void tailLogs(CliCommand.TailLogs tail) {
-    String stream = new StreamKeys(config.prefix()).logStream(tail.level());
+    String stream = config.streamKeys().logStream(tail.level());
     tail(stream, tail.options(), json -> EventLines.log(EventCodec.decodeLog(json)));
   }
 
@@ -158,7 +158,7 @@ public final class FiretapCli {
   private void stats(CliCommand.Stats stats) {
     LocalDate last =
         stats.lastDate() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : stats.lastDate();
-    StreamKeys keys = new StreamKeys(config.prefix());
+    StreamKeys keys = config.streamKeys();
     Table table = new Table("date", "debug", "info", "warn", "error", "total");
     try (RedisConnector connector = new RedisConnector(config.redis(), config.redisTimeout());
         LazyConnection redis = new LazyConnection(connector)) {

@@ -3,6 +3,7 @@ package dev.firetap.handler.internal;
 import dev.firetap.handler.HandlerLag;
 import dev.firetap.handler.HandlerOptions;
 import dev.firetap.redis.RedisConnector;
+import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -13,6 +14,7 @@ import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
@@ -69,11 +71,20 @@ public final class HandlerLoop {
     Outage outage = new Outage(spec.id());
     StopSignal stop = new StopSignal();
     this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop);
-    this.reader = new HandlerConnection(connector, outage, stop);
+    this.reader = new HandlerConnection(connector, stream, outage, stop);
     this.partitions = new Partitions(loop, connector, deadLetters);
     this.streamCap = streamCap;
-    this.thread = new Thread(this::run, "firetap-handler-" + spec.id());
+    this.thread = new Thread(this::run, "firetap-handler-" + spec.id() + shardSuffix(stream));
     thread.setDaemon(true);
+  }
+
+  /** For the stream of one shard of a collection, {@code -shard<k>}; otherwise empty. */
+  private String shardSuffix(String stream) {
+    if (!(loop.spec().target() instanceof HandlerTarget.Changes changes)) {
+      return "";
+    }
+    String unsharded = new StreamKeys(loop.keys().prefix()).changeStream(changes.collection());
+    return stream.equals(unsharded) ? "" : "-shard" + stream.substring(unsharded.length() + 1);
   }
 
   /**
@@ -82,7 +93,7 @@ public final class HandlerLoop {
    *
    * @throws RedisException when Redis cannot be reached
    */
-  public static void createGroup(RedisCommands<byte[], byte[]> commands, LoopGroup group) {
+  public static void createGroup(RedisClusterCommands<byte[], byte[]> commands, LoopGroup group) {
     try {
       commands.xgroupCreate(
           XReadArgs.StreamOffset.from(Bytes.of(group.stream()), group.startId()),
