@@ -13,6 +13,7 @@ import dev.firetap.handler.internal.HandlerKeys;
 import dev.firetap.handler.internal.HandlerLoop;
 import dev.firetap.handler.internal.HandlerSpec;
 import dev.firetap.handler.internal.HandlerTarget;
+import dev.firetap.handler.internal.ShardShare;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
@@ -73,8 +74,12 @@ public final class HandlerRuntime implements AutoCloseable {
     this.handlerAdmin = new HandlerAdmin(streams, deadLetters, admin);
     String consumer = ConsumerNames.create(ProcessIdentity.of(config.service()).host());
     for (HandlerSpec spec : specs) {
-      for (String stream : spec.target().streams(streams)) {
-        loops.add(new HandlerLoop(spec, keys, stream, consumer, cap(spec), connector, deadLetters));
+      List<String> specStreams = spec.target().streams(streams);
+      ShardShare shards = specStreams.size() > 1 ? new ShardShare(specStreams.size()) : null;
+      for (String stream : specStreams) {
+        loops.add(
+            new HandlerLoop(
+                spec, keys, stream, consumer, cap(spec), connector, deadLetters, shards));
       }
     }
     this.shutdownHook = new Thread(this::close, "firetap-handlers-shutdown");

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>For a {@linkplain RedisEndpoint#cluster() cluster} the connector also holds a Lettuce cluster
  * client, which routes each command to the master of its key's slot and follows the cluster's
- * topology (refreshed every 30 s and on every MOVED, ASK or reconnect).
+ * topology (refreshed every 30 s and on every MOVED, ASK or reconnect). Its commands wait for a
+ * node's connection while it is opened or reopened, up to the timeout.
  */
 public final class RedisConnector implements AutoCloseable {
   private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
@@ -69,10 +70,13 @@ public final class RedisConnector implements AutoCloseable {
   private RedisClusterClient clusterClient(Duration timeout, Duration longestBlock) {
     RedisClusterClient cluster =
         RedisClusterClient.create(client.getResources(), endpoint.toRedisUris(timeout));
+    // The cluster client opens a node's connection on the first command for it; with
+    // REJECT_COMMANDS that command fails at once (lettuce#3747), so commands wait for the
+    // connection instead, bounded by the command timeout like every other.
     cluster.setOptions(
         ClusterClientOptions.builder()
             .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
             .timeoutOptions(timeouts(timeout, longestBlock))
             .socketOptions(socketOptions(timeout))
             .topologyRefreshOptions(

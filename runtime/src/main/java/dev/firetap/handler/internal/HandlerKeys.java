@@ -57,6 +57,16 @@ public record HandlerKeys(String prefix, boolean cluster) {
     return prefix + ":handled:" + tag(stream) + handlerId + ":" + bucket;
   }
 
+  /** The lease on one shard stream of a handler: the consumer name of the worker that reads it. */
+  public String lease(String stream, String handlerId) {
+    return prefix + ":lease:{" + stream + "}:" + handlerId;
+  }
+
+  /** The sorted set of the workers of a handler that read or wait for one shard stream. */
+  public String workers(String stream, String handlerId) {
+    return prefix + ":workers:{" + stream + "}:" + handlerId;
+  }
+
   private String tag(String stream) {
     return cluster ? "{" + stream + "}:" : "";
   }

@@ -49,6 +49,7 @@ public final class HandlerLoop {
   private final LoopContext loop;
   private final HandlerConnection reader;
   private final Partitions partitions;
+  private final ShardLease lease;
   private final long streamCap;
   private final Thread thread;
   private volatile Duration shutdownTimeout = Duration.ZERO;
@@ -59,6 +60,8 @@ public final class HandlerLoop {
    * Creates the loop of one handler; {@link #start()} starts it.
    *
    * @param streamCap the approximate length cap of the handler's stream, for the lag warning
+   * @param shards for a shard of a collection, the handler's shards in this process, whose leases
+   *     decide which worker reads it; null for a stream that every worker reads
    */
   public HandlerLoop(
       HandlerSpec spec,
@@ -67,12 +70,14 @@ public final class HandlerLoop {
       String consumerName,
       long streamCap,
       RedisConnector connector,
-      DeadLetterStore deadLetters) {
+      DeadLetterStore deadLetters,
+      ShardShare shards) {
     Outage outage = new Outage(spec.id());
     StopSignal stop = new StopSignal();
     this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop);
     this.reader = new HandlerConnection(connector, stream, outage, stop);
     this.partitions = new Partitions(loop, connector, deadLetters);
+    this.lease = shards == null ? null : new ShardLease(loop, shards);
     this.streamCap = streamCap;
     this.thread = new Thread(this::run, "firetap-handler-" + spec.id() + shardSuffix(stream));
     thread.setDaemon(true);
@@ -155,6 +160,13 @@ public final class HandlerLoop {
     try {
       reader.call(commands -> groupCreated(commands));
       while (!loop.stop().isStopping()) {
+        if (lease != null && !lease.own(reader, this::drain)) {
+          drain();
+          loop.stop().pause(lease.retryPause());
+          // A shard just taken over may hold entries its last owner left pending: those first.
+          nextMaintenance = System.nanoTime();
+          continue;
+        }
         if (System.nanoTime() - nextMaintenance >= 0) {
           takeOverAbandoned();
           watchLag();
@@ -278,6 +290,12 @@ public final class HandlerLoop {
     running = next;
   }
 
+  /** Waits until the batches in the threads' hands are done. */
+  private void drain() {
+    awaitBatch(running, RunningBatch.NONE);
+    running = RunningBatch.NONE;
+  }
+
   private long heartbeatNanos() {
     return loop.options().claimIdle().toNanos() / 3;
   }
@@ -367,6 +385,9 @@ public final class HandlerLoop {
 
   private void finish() {
     boolean finished = partitions.shutDown(shutdownTimeout);
+    if (lease != null && finished) {
+      lease.release(reader);
+    }
     reader.close();
     if (!finished) {
       log.warn(
