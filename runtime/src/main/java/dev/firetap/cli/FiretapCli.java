@@ -118,6 +118,8 @@ public final class FiretapCli {
   }
 
   private void tailChanges(CliCommand.TailChanges tail) {
+    // TODO(#9): with firetap.cdc.shards above 1 this tails only the unsharded stream name, which
+    // stays empty; it should merge the collection's shard streams.
     String stream = config.streamKeys().changeStream(tail.collection());
     tail(stream, tail.options(), json -> EventLines.change(EventCodec.decodeChange(json)));
   }
