@@ -1,18 +1,15 @@
 package dev.firetap.benchmarks;
 
 import dev.firetap.config.FiretapConfig;
-import dev.firetap.emit.internal.RedisEmitter;
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.ChangeSource;
 import dev.firetap.event.Operation;
-import dev.firetap.redis.RedisConnector;
 import dev.firetap.testing.RedisCluster;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,22 +100,11 @@ public final class ClusterBenchmark {
   }
 
   private static double throughput(FiretapConfig config, List<ChangeEvent> changes, int events) {
-    try (RedisConnector connector = new RedisConnector(config.redis(), config.redisTimeout())) {
-      RedisEmitter emitter = RedisEmitter.start(config, connector);
-      long start = System.nanoTime();
-      for (int i = 0; i < events; i++) {
-        emitter.emit(changes.get(i % changes.size()));
-      }
-      if (!emitter.flush(Duration.ofMinutes(5))) {
-        throw new IllegalStateException("the emitter did not deliver in time: " + emitter.stats());
-      }
-      long elapsed = System.nanoTime() - start;
-      emitter.close();
-      if (emitter.stats().dropped() > 0) {
-        throw new IllegalStateException("the emitter dropped events: " + emitter.stats());
-      }
-      return events / (elapsed / 1e9);
-    }
+    return EmitterRuns.perSecond(
+        config,
+        events,
+        emitter -> {},
+        (emitter, i) -> emitter.emit(changes.get(i % changes.size())));
   }
 
   /** One update of each of 1000 documents of {@code orders}, each about 1 KB of JSON. */
