@@ -75,6 +75,49 @@ class ClusterHandlersIT {
   }
 
   @Test
+  void deadLettersOfEveryShardAreListedAndReplayedAndLagCoversEveryShard(RedisCluster cluster) {
+    FiretapConfig config = config(cluster, "0");
+    Set<String> failing = ConcurrentHashMap.newKeySet();
+    Handled handled = new Handled();
+    HandlerRuntime.Builder builder =
+        HandlerRuntime.builder(config)
+            .onChange(
+                "picky",
+                "orders",
+                ALL_OPS,
+                (event, delivery) -> {
+                  if (failing.contains(event.documentId())) {
+                    throw new IllegalStateException("refused " + event.documentId());
+                  }
+                  handled.add("only", event);
+                })
+            .options("picky", TestEvents.quick().withMaxAttempts(1));
+    for (int document = 0; document < DOCUMENTS; document++) {
+      failing.add("d" + document);
+    }
+
+    try (HandlerRuntime runtime = builder.start();
+        HandlerAdmin admin = HandlerAdmin.connect(config);
+        Firetap firetap = Firetap.start(config)) {
+      emit(firetap, 1, 1);
+      await().atMost(Duration.ofSeconds(20)).until(() -> admin.deadLetters("picky").size() == 40);
+      List<String> letterStreams =
+          admin.deadLetters("picky").stream().map(DeadLetter::stream).distinct().toList();
+      failing.clear();
+      int replayed = admin.replayAll("picky");
+      await().atMost(Duration.ofSeconds(20)).until(() -> handled.distinct() == DOCUMENTS);
+
+      assertThat(letterStreams).hasSize(SHARDS);
+      assertThat(replayed).isEqualTo(DOCUMENTS);
+      assertThat(admin.deadLetters("picky")).isEmpty();
+      assertThat(admin.lagOfAllGroups())
+          .extracting(HandlerLag::stream)
+          .containsExactlyInAnyOrderElementsOf(
+              new StreamKeys("firetap", true, SHARDS).changeStreams("orders"));
+    }
+  }
+
+  @Test
   void aKilledMasterFailsOverAndTheFlowResumesLosingWhatWasNotReplicated(RedisCluster cluster) {
     long lost = runThroughFailover(cluster, "0");
 
