@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * A connection that sends each command to the server holding its key: a plain connection to one
- * server, or a cluster connection that routes by slot. Offers the commands both share; what needs
- * one server (MULTI/EXEC) is available through {@link #single()}.
+ * server, or a cluster connection that routes by slot. Offers the commands both share; MULTI/EXEC,
+ * which needs one server, is not among them (see {@link RedisConnector#connectForKey}).
  */
 public final class RoutedConnection implements AutoCloseable {
   private final StatefulConnection<byte[], byte[]> connection;
@@ -43,13 +43,6 @@ public final class RoutedConnection implements AutoCloseable {
   /** The asynchronous commands. */
   public RedisClusterAsyncCommands<byte[], byte[]> async() {
     return async;
-  }
-
-  /** The plain connection when this is one server's, empty for a cluster's. */
-  public Optional<StatefulRedisConnection<byte[], byte[]>> single() {
-    return connection instanceof StatefulRedisConnection<byte[], byte[]> plain
-        ? Optional.of(plain)
-        : Optional.empty();
   }
 
   /** The cluster connection when this is a cluster's, empty for one server's. */

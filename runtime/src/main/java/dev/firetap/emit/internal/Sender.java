@@ -385,7 +385,11 @@ final class Sender implements Runnable {
         log.warn("{}: cannot close the spool {}", settings.service(), current.directory(), e);
       }
     }
-    // The connection closes with the connector that made it (Firetap.close).
+    if (connection != null) {
+      // Closed here rather than with its connector: a cluster connection closed by the client's
+      // shutdown closes its node connections twice, each time with a WARN from Lettuce.
+      connection.close();
+    }
   }
 
   private int local(List<Envelope> batch) {
