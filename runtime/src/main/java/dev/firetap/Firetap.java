@@ -60,7 +60,7 @@ public final class Firetap implements AutoCloseable {
   private Firetap(FiretapConfig config, Firestore firestore, boolean closeOnShutdown) {
     this.config = config;
     ProcessIdentity identity = ProcessIdentity.of(config.service());
-    StreamKeys keys = new StreamKeys(config.prefix());
+    StreamKeys keys = config.streamKeys();
     this.connector = new RedisConnector(config.redis(), config.redisTimeout());
     this.emitter = config.enabled() ? RedisEmitter.start(config, connector) : new DisabledEmitter();
     this.errors = errorArchive(config, firestore);

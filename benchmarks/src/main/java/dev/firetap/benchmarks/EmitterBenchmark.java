@@ -133,23 +133,8 @@ public final class EmitterBenchmark {
   private static double emitterThroughput(
       RedisServer redis, Path spool, int events, LogEvent event) {
     FiretapConfig config = config(redis, spool, Math.max(events, 1024));
-    try (RedisConnector connector = new RedisConnector(config.redis(), config.redisTimeout())) {
-      RedisEmitter emitter = RedisEmitter.start(config, connector);
-      warmUp(emitter, event);
-      long start = System.nanoTime();
-      for (int i = 0; i < events; i++) {
-        emitter.emit(event);
-      }
-      if (!emitter.flush(Duration.ofMinutes(5))) {
-        throw new IllegalStateException("the emitter did not deliver in time: " + emitter.stats());
-      }
-      long elapsed = System.nanoTime() - start;
-      emitter.close();
-      if (emitter.stats().dropped() > 0) {
-        throw new IllegalStateException("the emitter dropped events: " + emitter.stats());
-      }
-      return events / (elapsed / 1e9);
-    }
+    return EmitterRuns.perSecond(
+        config, events, emitter -> warmUp(emitter, event), (emitter, i) -> emitter.emit(event));
   }
 
   private static long[] handOverNanos(

@@ -118,12 +118,14 @@ public final class FiretapCli {
   }
 
   private void tailChanges(CliCommand.TailChanges tail) {
-    String stream = new StreamKeys(config.prefix()).changeStream(tail.collection());
+    // TODO(#9): with firetap.cdc.shards above 1 this tails only the unsharded stream name, which
+    // stays empty; it should merge the collection's shard streams.
+    String stream = config.streamKeys().changeStream(tail.collection());
     tail(stream, tail.options(), json -> EventLines.change(EventCodec.decodeChange(json)));
   }
 
   private void tailLogs(CliCommand.TailLogs tail) {
-    String stream = new StreamKeys(config.prefix()).logStream(tail.level());
+    String stream = config.streamKeys().logStream(tail.level());
     tail(stream, tail.options(), json -> EventLines.log(EventCodec.decodeLog(json)));
   }
 
@@ -158,7 +160,7 @@ public final class FiretapCli {
   private void stats(CliCommand.Stats stats) {
     LocalDate last =
         stats.lastDate() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : stats.lastDate();
-    StreamKeys keys = new StreamKeys(config.prefix());
+    StreamKeys keys = config.streamKeys();
     Table table = new Table("date", "debug", "info", "warn", "error", "total");
     try (RedisConnector connector = new RedisConnector(config.redis(), config.redisTimeout());
         LazyConnection redis = new LazyConnection(connector)) {

@@ -1,6 +1,7 @@
 package dev.firetap.config;
 
 import dev.firetap.redis.RedisEndpoint;
+import dev.firetap.redis.StreamKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.stream.Collectors;
  * @param enabled firetap.enabled
  * @param redis firetap.redis.url
  * @param redisTimeout firetap.redis.timeout
+ * @param redisWaitReplicas firetap.redis.wait-replicas
+ * @param redisWaitTimeout firetap.redis.wait-timeout
  * @param prefix firetap.prefix
  * @param service firetap.service
  * @param queueCapacity firetap.queue.capacity
@@ -26,6 +29,7 @@ import java.util.stream.Collectors;
  * @param spoolMaxBytes firetap.spool.max-bytes
  * @param logsMaxLen firetap.logs.maxlen
  * @param cdcMaxLen firetap.cdc.maxlen
+ * @param cdcShards firetap.cdc.shards
  * @param cdcSnapshots firetap.cdc.snapshots
  * @param cdcInclude firetap.cdc.include
  * @param cdcExclude firetap.cdc.exclude
@@ -43,6 +47,8 @@ public record FiretapConfig(
     boolean enabled,
     RedisEndpoint redis,
     Duration redisTimeout,
+    int redisWaitReplicas,
+    Duration redisWaitTimeout,
     String prefix,
     String service,
     int queueCapacity,
@@ -51,6 +57,7 @@ public record FiretapConfig(
     long spoolMaxBytes,
     long logsMaxLen,
     long cdcMaxLen,
+    int cdcShards,
     SnapshotMode cdcSnapshots,
     List<String> cdcInclude,
     List<String> cdcExclude,
@@ -70,6 +77,7 @@ public record FiretapConfig(
   public FiretapConfig {
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(redisTimeout, "redisTimeout");
+    Objects.requireNonNull(redisWaitTimeout, "redisWaitTimeout");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(service, "service");
     Objects.requireNonNull(spoolDir, "spoolDir");
@@ -82,6 +90,11 @@ public record FiretapConfig(
     Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
     Objects.requireNonNull(consoleBind, "consoleBind");
     Objects.requireNonNull(consoleToken, "consoleToken");
+  }
+
+  /** The names of Firetap's streams, counters and channels under these settings. */
+  public StreamKeys streamKeys() {
+    return new StreamKeys(prefix, redis.cluster(), cdcShards);
   }
 
   /**

@@ -103,7 +103,8 @@ final class Rules {
       @Override
       public String description() {
         return "a redis:// or rediss:// URL: redis://[[user]:password@]host[:port][/db],"
-            + " db 0 to 15";
+            + " db 0 to 15; or a redis-cluster:// or rediss-cluster:// URL:"
+            + " redis-cluster://[[user]:password@]host:port[,host:port...]";
       }
 
       @Override

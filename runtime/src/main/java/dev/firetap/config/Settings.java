@@ -38,6 +38,20 @@ public final class Settings {
               "How long one Redis command may take before the emitter treats Redis as"
                   + " unreachable."),
           Setting.of(
+              "firetap.redis.wait-replicas",
+              "redisWaitReplicas",
+              Rules.wholeNumber(0, 16),
+              "0",
+              "After each batch the emitter writes, wait until this many replicas have it (Redis"
+                  + " WAIT); 0 does not wait. Costs a replication round trip per batch."),
+          Setting.of(
+              "firetap.redis.wait-timeout",
+              "redisWaitTimeout",
+              Rules.duration(Duration.ofMillis(1), Duration.ofMinutes(1)),
+              "1s",
+              "How long the WAIT of firetap.redis.wait-replicas may take; a batch that reached"
+                  + " fewer replicas in time is sent again (duplicates are skipped)."),
+          Setting.of(
               "firetap.prefix",
               "prefix",
               Rules.name(64),
@@ -92,6 +106,15 @@ public final class Settings {
                   + " 1 KB of Redis memory per entry, so 1,000,000 is about 1 GB per busy"
                   + " collection; lower it for small Redis instances, and keep it above the"
                   + " longest backlog a handler may fall behind."),
+          Setting.of(
+              "firetap.cdc.shards",
+              "cdcShards",
+              Rules.wholeNumber(1, 1024),
+              "1",
+              "Change streams per collection: 1 keeps firetap:cdc:<collection>; N spreads a"
+                  + " collection over firetap:cdc:<collection>:<0..N-1> by document path, so a"
+                  + " cluster spreads them over its masters. Every emitter and worker of a"
+                  + " deployment must use the same value."),
           Setting.of(
               "firetap.cdc.snapshots",
               "cdcSnapshots",

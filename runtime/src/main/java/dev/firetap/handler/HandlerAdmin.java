@@ -62,8 +62,8 @@ public final class HandlerAdmin implements AutoCloseable {
           connector.close();
         };
     return new HandlerAdmin(
-        new StreamKeys(config.prefix()),
-        new DeadLetterStore(new HandlerKeys(config.prefix())),
+        config.streamKeys(),
+        new DeadLetterStore(new HandlerKeys(config.prefix(), config.redis().cluster())),
         redis,
         owned);
   }

@@ -13,6 +13,7 @@ import dev.firetap.handler.internal.HandlerKeys;
 import dev.firetap.handler.internal.HandlerLoop;
 import dev.firetap.handler.internal.HandlerSpec;
 import dev.firetap.handler.internal.HandlerTarget;
+import dev.firetap.handler.internal.ShardShare;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
@@ -68,16 +69,21 @@ public final class HandlerRuntime implements AutoCloseable {
   private HandlerRuntime(FiretapConfig config, List<HandlerSpec> specs) {
     this.config = config;
     this.specs = List.copyOf(specs);
-    this.streams = new StreamKeys(config.prefix());
-    HandlerKeys keys = new HandlerKeys(config.prefix());
+    this.streams = config.streamKeys();
+    HandlerKeys keys = new HandlerKeys(config.prefix(), config.redis().cluster());
     this.connector = new RedisConnector(config.redis(), config.redisTimeout(), longestBlock(specs));
     this.admin = new LazyConnection(connector);
     this.deadLetters = new DeadLetterStore(keys);
     this.handlerAdmin = new HandlerAdmin(streams, deadLetters, admin);
     String consumer = ConsumerNames.create(ProcessIdentity.of(config.service()).host());
     for (HandlerSpec spec : specs) {
-      String stream = spec.target().stream(streams);
-      loops.add(new HandlerLoop(spec, keys, stream, consumer, cap(spec), connector, deadLetters));
+      List<String> specStreams = spec.target().streams(streams);
+      ShardShare shards = specStreams.size() > 1 ? new ShardShare(specStreams.size()) : null;
+      for (String stream : specStreams) {
+        loops.add(
+            new HandlerLoop(
+                spec, keys, stream, consumer, cap(spec), connector, deadLetters, shards));
+      }
     }
     this.shutdownHook = new Thread(this::close, "firetap-handlers-shutdown");
   }
@@ -110,9 +116,10 @@ public final class HandlerRuntime implements AutoCloseable {
     try {
       for (HandlerSpec spec : specs) {
         String startId = spec.options().startFrom().groupStartId();
-        HandlerLoop.createGroup(
-            admin.commands(),
-            new HandlerLoop.LoopGroup(spec.id(), spec.target().stream(streams), startId));
+        for (String stream : spec.target().streams(streams)) {
+          HandlerLoop.createGroup(
+              admin.commands(), new HandlerLoop.LoopGroup(spec.id(), stream, startId));
+        }
       }
     } catch (RedisException e) {
       log.warn(
@@ -162,14 +169,17 @@ public final class HandlerRuntime implements AutoCloseable {
   }
 
   /**
-   * How far each handler is behind its stream, over all workers, in registration order.
+   * How far each handler is behind its streams, over all workers, in registration order; one entry
+   * per stream, so per shard when a collection has several.
    *
    * @throws RedisException when Redis cannot be reached
    */
   public synchronized List<HandlerLag> lag() {
     List<HandlerLag> lags = new ArrayList<>();
     for (HandlerSpec spec : specs) {
-      lags.add(handlerAdmin.lag(spec.id(), spec.target().stream(streams)));
+      for (String stream : spec.target().streams(streams)) {
+        lags.add(handlerAdmin.lag(spec.id(), stream));
+      }
     }
     return lags;
   }

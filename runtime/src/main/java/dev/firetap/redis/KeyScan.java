@@ -3,7 +3,7 @@ package dev.firetap.redis;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,8 @@ public final class KeyScan {
   private KeyScan() {}
 
   /** The names of the streams matching the glob {@code pattern}, in no particular order. */
-  public static List<String> streams(RedisCommands<byte[], byte[]> commands, String pattern) {
+  public static List<String> streams(
+      RedisClusterCommands<byte[], byte[]> commands, String pattern) {
     KeyScanArgs args = KeyScanArgs.Builder.matches(pattern).type("stream").limit(PAGE);
     List<String> keys = new ArrayList<>();
     ScanCursor cursor = ScanCursor.INITIAL;

@@ -1,16 +1,16 @@
 package dev.firetap.redis;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Objects;
 
 /**
  * A connection for queries, opened on first use. Queries run on the caller's thread and wait at
- * most the configured Redis timeout.
+ * most the configured Redis timeout. On a cluster, each command goes to the master of its key's
+ * slot, and SCAN covers every master.
  */
 public final class LazyConnection implements AutoCloseable {
   private final RedisConnector connector;
-  private StatefulRedisConnection<byte[], byte[]> connection;
+  private RoutedConnection connection;
 
   /** Creates the holder; nothing connects until {@link #commands()} is called. */
   public LazyConnection(RedisConnector connector) {
@@ -22,9 +22,9 @@ public final class LazyConnection implements AutoCloseable {
    *
    * @throws io.lettuce.core.RedisException when Redis cannot be reached
    */
-  public synchronized RedisCommands<byte[], byte[]> commands() {
+  public synchronized RedisClusterCommands<byte[], byte[]> commands() {
     if (connection == null) {
-      connection = connector.connect();
+      connection = connector.connectRouted();
     }
     return connection.sync();
   }
@@ -33,11 +33,7 @@ public final class LazyConnection implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (connection != null) {
-      try {
-        connection.close();
-      } catch (RuntimeException e) {
-        // Closing a broken connection may fail; it is gone either way.
-      }
+      connection.close();
       connection = null;
     }
   }

@@ -4,13 +4,18 @@ import io.lettuce.core.RedisURI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Where Firetap sends its events: a Redis server given as {@code
- * redis://[[user]:password@]host[:port][/db]}, or {@code rediss://...} for TLS.
+ * redis://[[user]:password@]host[:port][/db]}, or {@code rediss://...} for TLS; or a Redis Cluster
+ * given by one or more of its nodes as {@code
+ * redis-cluster://[[user]:password@]host:port[,host:port ...]}, or {@code rediss-cluster://...} for
+ * TLS.
  *
  * <p>{@link #toString()} is the {@linkplain #redacted() redacted} form, so an endpoint can be
  * logged freely: its user name and password never appear in text produced by this class.
@@ -24,6 +29,7 @@ public final class RedisEndpoint {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
 
   private final boolean tls;
+  private final List<HostAndPort> clusterNodes;
   private final String host;
   private final int port;
   private final int database;
@@ -31,18 +37,25 @@ public final class RedisEndpoint {
   private final String password;
 
   private RedisEndpoint(
-      boolean tls, String host, int port, int database, String username, String password) {
+      boolean tls,
+      List<HostAndPort> nodes,
+      int database,
+      String username,
+      String password,
+      boolean cluster) {
     this.tls = tls;
-    this.host = host;
-    this.port = port;
+    this.clusterNodes = cluster ? List.copyOf(nodes) : List.of();
+    this.host = nodes.get(0).host();
+    this.port = nodes.get(0).port();
     this.database = database;
     this.username = username;
     this.password = password;
   }
 
   /**
-   * Parses a {@code redis://} or {@code rediss://} URL. The port defaults to 6379 and the database
-   * to 0; user and password are percent-decoded.
+   * Parses a {@code redis://}, {@code rediss://}, {@code redis-cluster://} or {@code
+   * rediss-cluster://} URL. The port defaults to 6379 and the database to 0; user and password are
+   * percent-decoded.
    *
    * @throws IllegalArgumentException if the URL is malformed; the message names {@code
    *     firetap.redis.url}, says what is allowed and shows the URL without its credentials
@@ -50,29 +63,51 @@ public final class RedisEndpoint {
   public static RedisEndpoint parse(String url) {
     Objects.requireNonNull(url, "url");
     String text = url.strip();
-    boolean tls = hasScheme(text, "rediss://");
-    if (!tls && !hasScheme(text, "redis://")) {
-      throw invalid("be redis:// or rediss://", text);
+    String scheme = scheme(text);
+    if (scheme == null) {
+      throw invalid("be redis://, rediss://, redis-cluster:// or rediss-cluster://", text);
     }
-    String rest = text.substring(tls ? "rediss://".length() : "redis://".length());
+    boolean tls = scheme.startsWith("rediss");
+    boolean cluster = scheme.contains("-cluster");
+    String rest = text.substring(scheme.length());
     int at = rest.lastIndexOf('@');
     String userInfo = at < 0 ? null : rest.substring(0, at);
     String location = rest.substring(at + 1);
     int slash = location.indexOf('/');
     String hostAndPort = slash < 0 ? location : location.substring(0, slash);
     String path = slash < 0 ? "" : location.substring(slash + 1);
-    return build(tls, hostAndPort, path, userInfo, text);
+    if (cluster && slash >= 0) {
+      throw invalid("name no database in a cluster URL (a cluster has database 0 only)", text);
+    }
+    return build(new Location(tls, cluster, hostAndPort, path), userInfo, text);
   }
 
-  private static RedisEndpoint build(
-      boolean tls, String hostAndPort, String path, String userInfo, String url) {
-    if (hostAndPort.contains("?") || hostAndPort.contains("#") || path.matches(".*[?#].*")) {
+  private static String scheme(String text) {
+    for (String scheme :
+        List.of("redis://", "rediss://", "redis-cluster://", "rediss-cluster://")) {
+      if (text.regionMatches(true, 0, scheme, 0, scheme.length())) {
+        return scheme;
+      }
+    }
+    return null;
+  }
+
+  /** The parts of a URL after its scheme, except the credentials. */
+  private record Location(boolean tls, boolean cluster, String hostAndPort, String path) {}
+
+  private static RedisEndpoint build(Location location, String userInfo, String url) {
+    String hostAndPort = location.hostAndPort();
+    if (hostAndPort.contains("?")
+        || hostAndPort.contains("#")
+        || location.path().matches(".*[?#].*")) {
       throw invalid("have no query (?) or fragment (#)", url);
     }
-    HostAndPort location = HostAndPort.parse(hostAndPort, url);
-    int database = parseDatabase(path, url);
+    List<HostAndPort> nodes = nodes(location, url);
+    int database = parseDatabase(location.path(), url);
+    boolean tls = location.tls();
+    boolean cluster = location.cluster();
     if (userInfo == null) {
-      return new RedisEndpoint(tls, location.host(), location.port(), database, null, null);
+      return new RedisEndpoint(tls, nodes, database, null, null, cluster);
     }
     int colon = userInfo.indexOf(':');
     if (colon < 0 || colon == userInfo.length() - 1) {
@@ -80,13 +115,28 @@ public final class RedisEndpoint {
     }
     String user = colon == 0 ? null : decode(userInfo.substring(0, colon), url);
     String password = decode(userInfo.substring(colon + 1), url);
-    return new RedisEndpoint(tls, location.host(), location.port(), database, user, password);
+    return new RedisEndpoint(tls, nodes, database, user, password, cluster);
+  }
+
+  private static List<HostAndPort> nodes(Location location, String url) {
+    if (!location.cluster()) {
+      return List.of(HostAndPort.parse(location.hostAndPort(), url));
+    }
+    List<HostAndPort> nodes = new ArrayList<>();
+    for (String node : location.hostAndPort().split(",", -1)) {
+      nodes.add(HostAndPort.parse(node, url));
+    }
+    return nodes;
   }
 
   /**
    * The part between the credentials and the database: {@code host[:port]} or {@code [v6][:port]}.
    */
   private record HostAndPort(String host, int port) {
+    String shown() {
+      return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
     static HostAndPort parse(String text, String url) {
       if (text.startsWith("[")) {
         return parseBracketed(text, url);
@@ -146,10 +196,6 @@ public final class RedisEndpoint {
     }
   }
 
-  private static boolean hasScheme(String text, String scheme) {
-    return text.regionMatches(true, 0, scheme, 0, scheme.length());
-  }
-
   private static IllegalArgumentException invalid(String requirement, String url) {
     return new IllegalArgumentException(
         SETTING + " must " + requirement + ", got '" + withoutCredentials(url) + "'");
@@ -169,7 +215,12 @@ public final class RedisEndpoint {
     return tls;
   }
 
-  /** The host name or address; an IPv6 address without its brackets. */
+  /** Whether this is a Redis Cluster ({@code redis-cluster://} or {@code rediss-cluster://}). */
+  public boolean cluster() {
+    return !clusterNodes.isEmpty();
+  }
+
+  /** The host name or address; an IPv6 address without its brackets; a cluster's first node. */
   public String host() {
     return host;
   }
@@ -194,10 +245,31 @@ public final class RedisEndpoint {
     return Optional.ofNullable(password);
   }
 
-  /** The URL without user or password, e.g. {@code rediss://cache.internal:6380/2}. */
+  /**
+   * The URL without user or password, e.g. {@code rediss://cache.internal:6380/2} or {@code
+   * redis-cluster://10.0.0.1:7000,10.0.0.2:7000}.
+   */
   public String redacted() {
-    String shownHost = host.contains(":") ? "[" + host + "]" : host;
-    return (tls ? "rediss://" : "redis://") + shownHost + ":" + port + "/" + database;
+    if (cluster()) {
+      List<String> nodes = clusterNodes.stream().map(HostAndPort::shown).toList();
+      return (tls ? "rediss-cluster://" : "redis-cluster://") + String.join(",", nodes);
+    }
+    return (tls ? "rediss://" : "redis://") + new HostAndPort(host, port).shown() + "/" + database;
+  }
+
+  /**
+   * Lettuce URIs of the cluster's given nodes, with credentials and TLS as given; the one server's
+   * URI when this is not a cluster.
+   *
+   * @param timeout how long one command may take
+   */
+  public List<RedisURI> toRedisUris(Duration timeout) {
+    if (!cluster()) {
+      return List.of(toRedisUri(timeout));
+    }
+    return clusterNodes.stream()
+        .map(node -> toRedisUri(node.host(), node.port(), timeout))
+        .toList();
   }
 
   /**
@@ -206,11 +278,21 @@ public final class RedisEndpoint {
    * @param timeout how long one command may take
    */
   public RedisURI toRedisUri(Duration timeout) {
+    return toRedisUri(host, port, timeout);
+  }
+
+  /**
+   * A Lettuce URI for one node of this endpoint's cluster, with credentials and TLS as given.
+   *
+   * @param timeout how long one command may take
+   */
+  public RedisURI toRedisUri(String nodeHost, int nodePort, Duration timeout) {
+    Objects.requireNonNull(nodeHost, "nodeHost");
     Objects.requireNonNull(timeout, "timeout");
     RedisURI.Builder builder =
         RedisURI.builder()
-            .withHost(host)
-            .withPort(port)
+            .withHost(nodeHost)
+            .withPort(nodePort)
             .withDatabase(database)
             .withSsl(tls)
             .withTimeout(timeout);
@@ -226,6 +308,7 @@ public final class RedisEndpoint {
   public boolean equals(Object other) {
     return other instanceof RedisEndpoint that
         && tls == that.tls
+        && clusterNodes.equals(that.clusterNodes)
         && port == that.port
         && database == that.database
         && host.equals(that.host)
@@ -235,7 +318,7 @@ public final class RedisEndpoint {
 
   @Override
   public int hashCode() {
-    return Objects.hash(tls, host, port, database, username, password);
+    return Objects.hash(tls, clusterNodes, host, port, database, username, password);
   }
 
   /** The {@linkplain #redacted() redacted} URL. */

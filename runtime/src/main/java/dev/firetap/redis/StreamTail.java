@@ -5,7 +5,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,11 +25,11 @@ public final class StreamTail {
 
   private static final int PAGE = 100;
 
-  private final RedisCommands<byte[], byte[]> commands;
+  private final RedisClusterCommands<byte[], byte[]> commands;
   private final byte[] key;
 
   /** A tail of {@code stream} over {@code commands}. */
-  public StreamTail(RedisCommands<byte[], byte[]> commands, String stream) {
+  public StreamTail(RedisClusterCommands<byte[], byte[]> commands, String stream) {
     this.commands = Objects.requireNonNull(commands, "commands");
     this.key = stream.getBytes(StandardCharsets.UTF_8);
   }

@@ -20,6 +20,9 @@ class FiretapConfigTest {
   private static final String TIMEOUT_RULE =
       "a duration from 10ms to 10m (a whole number with unit ms, s, m or h, or ISO-8601 such as"
           + " PT5S)";
+  private static final String WAIT_RULE =
+      "a duration from 1ms to 1m (a whole number with unit ms, s, m or h, or ISO-8601 such as"
+          + " PT5S)";
   private static final String SHUTDOWN_RULE =
       "a duration from 0s to 10m (a whole number with unit ms, s, m or h, or ISO-8601 such as"
           + " PT5S)";
@@ -48,7 +51,10 @@ class FiretapConfigTest {
     return Stream.of(
         invalid("firetap.enabled", "yes", "must be true or false"),
         invalid("firetap.enabled", "", "must be true or false"),
-        invalid("firetap.redis.url", "http://x:6379", "must be redis:// or rediss://"),
+        invalid(
+            "firetap.redis.url",
+            "http://x:6379",
+            "must be redis://, rediss://, redis-cluster:// or rediss-cluster://"),
         invalid(
             "firetap.redis.url", "redis://:6379", "must name a host, as in redis://127.0.0.1:6379"),
         invalid("firetap.redis.url", "redis://h:0", "must have a port from 1 to 65535"),
@@ -56,6 +62,16 @@ class FiretapConfigTest {
             "firetap.redis.url",
             "redis://h/16",
             "must have a database from 0 to 15 after the host, as in /2"),
+        invalid(
+            "firetap.redis.url",
+            "redis-cluster://h:7000/0",
+            "must name no database in a cluster URL (a cluster has database 0 only)"),
+        invalid("firetap.redis.wait-replicas", "-1", "must be a whole number from 0 to 16"),
+        invalid("firetap.redis.wait-replicas", "17", "must be a whole number from 0 to 16"),
+        invalid("firetap.redis.wait-timeout", "0ms", "must be " + WAIT_RULE),
+        invalid("firetap.redis.wait-timeout", "2m", "must be " + WAIT_RULE),
+        invalid("firetap.cdc.shards", "0", "must be a whole number from 1 to 1024"),
+        invalid("firetap.cdc.shards", "1025", "must be a whole number from 1 to 1024"),
         invalid("firetap.redis.timeout", "5", "must be " + TIMEOUT_RULE),
         invalid("firetap.redis.timeout", "9ms", "must be " + TIMEOUT_RULE),
         invalid("firetap.redis.timeout", "11m", "must be " + TIMEOUT_RULE),

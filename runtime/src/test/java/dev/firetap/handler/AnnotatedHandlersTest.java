@@ -42,10 +42,10 @@ class AnnotatedHandlersTest {
         .extracting(AnnotatedHandlers.Found::id)
         .containsExactly("orders-created", "payment-errors");
     HandlerTarget.Changes changes = (HandlerTarget.Changes) found.get(0).target();
-    assertThat(changes.stream(keys)).isEqualTo("firetap:cdc:orders");
+    assertThat(changes.streams(keys)).containsExactly("firetap:cdc:orders");
     assertThat(changes.ops()).isEqualTo(Set.of(Operation.CREATE));
     HandlerTarget.Logs logs = (HandlerTarget.Logs) found.get(1).target();
-    assertThat(logs.stream(keys)).isEqualTo("firetap:logs:error");
+    assertThat(logs.streams(keys)).containsExactly("firetap:logs:error");
     assertThat(logs.events().matches("payment.failed")).isTrue();
     assertThat(logs.events().matches("order.failed")).isFalse();
   }

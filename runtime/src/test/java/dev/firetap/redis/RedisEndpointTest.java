@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lettuce.core.RedisCredentials;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,13 +123,49 @@ class RedisEndpointTest {
     assertThat(first).isNotEqualTo(RedisEndpoint.parse("redis://u:other@h:1/1"));
   }
 
+  @Test
+  void parsesClusterUrlWithEveryNodeGiven() {
+    RedisEndpoint endpoint = RedisEndpoint.parse("redis-cluster://:pw@10.0.0.1:7000,[::1]:7001");
+
+    List<RedisURI> uris = endpoint.toRedisUris(Duration.ofSeconds(1));
+
+    assertThat(endpoint.cluster()).isTrue();
+    assertThat(endpoint.redacted()).isEqualTo("redis-cluster://10.0.0.1:7000,[::1]:7001");
+    assertThat(uris).extracting(RedisURI::getHost).containsExactly("10.0.0.1", "::1");
+    assertThat(uris).extracting(RedisURI::getPort).containsExactly(7000, 7001);
+    assertThat(uris).allSatisfy(uri -> assertThat(uri.isSsl()).isFalse());
+  }
+
+  @Test
+  void parsesTlsClusterUrl() {
+    RedisEndpoint endpoint = RedisEndpoint.parse("rediss-cluster://cache.internal");
+
+    assertThat(endpoint.cluster()).isTrue();
+    assertThat(endpoint.tls()).isTrue();
+    assertThat(endpoint.redacted()).isEqualTo("rediss-cluster://cache.internal:6379");
+    assertThat(endpoint.toRedisUris(Duration.ofSeconds(1)).get(0).isSsl()).isTrue();
+  }
+
+  @Test
+  void singleServerUrlIsNoCluster() {
+    assertThat(RedisEndpoint.parse("redis://h:1").cluster()).isFalse();
+    assertThat(RedisEndpoint.parse("redis-cluster://h:1"))
+        .isNotEqualTo(RedisEndpoint.parse("redis://h:1"));
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
       value = {
-        "http://x:6379 | be redis:// or rediss://, got 'http://x:6379'",
-        "'' | be redis:// or rediss://, got ''",
-        "cache.internal:6379 | be redis:// or rediss://, got 'cache.internal:6379'",
+        "http://x:6379 | be redis://, rediss://, redis-cluster:// or rediss-cluster://,"
+            + " got 'http://x:6379'",
+        "'' | be redis://, rediss://, redis-cluster:// or rediss-cluster://, got ''",
+        "cache.internal:6379 | be redis://, rediss://, redis-cluster:// or rediss-cluster://,"
+            + " got 'cache.internal:6379'",
+        "redis-cluster://h:1/0 | name no database in a cluster URL (a cluster has database 0"
+            + " only), got 'redis-cluster://h:1/0'",
+        "redis-cluster://h:1,,g:2 | name a host, as in redis://127.0.0.1:6379,"
+            + " got 'redis-cluster://h:1,,g:2'",
         "redis:// | name a host, as in redis://127.0.0.1:6379, got 'redis://'",
         "redis://:6379 | name a host, as in redis://127.0.0.1:6379, got 'redis://:6379'",
         "redis://h st | name a host of letters, digits, '.', '-' and '_' (or an [IPv6]),"

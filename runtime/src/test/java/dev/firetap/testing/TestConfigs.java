@@ -14,8 +14,17 @@ public final class TestConfigs {
    * {@code firetap.*} settings as name, value pairs.
    */
   public static FiretapConfig forRedis(RedisServer redis, Path spoolDir, String... extra) {
+    return forUrl(redis.url(), spoolDir, extra);
+  }
+
+  /** Settings pointing at {@code cluster}, as {@link #forRedis} does for one server. */
+  public static FiretapConfig forCluster(RedisCluster cluster, Path spoolDir, String... extra) {
+    return forUrl(cluster.url(), spoolDir, extra);
+  }
+
+  private static FiretapConfig forUrl(String url, Path spoolDir, String... extra) {
     Map<String, String> settings = new HashMap<>();
-    settings.put("firetap.redis.url", redis.url());
+    settings.put("firetap.redis.url", url);
     settings.put("firetap.spool.dir", spoolDir.toString());
     settings.put("firetap.service", "firetap-test");
     settings.put("firetap.redis.timeout", "1s");

@@ -8,7 +8,7 @@ import dev.firetap.log.internal.StatsReader;
 import dev.firetap.redis.KeyScan;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.StreamKeys;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -32,10 +32,10 @@ final class ConsoleApi {
   private final HandlerAdmin admin;
   private final Clock clock;
 
-  ConsoleApi(LazyConnection redis, String prefix, HandlerAdmin admin, Clock clock) {
+  ConsoleApi(LazyConnection redis, StreamKeys streams, HandlerAdmin admin, Clock clock) {
     this.redis = redis;
-    this.streams = new StreamKeys(prefix);
-    this.handlerKeys = new HandlerKeys(prefix);
+    this.streams = streams;
+    this.handlerKeys = new HandlerKeys(streams.prefix(), streams.cluster());
     this.admin = admin;
     this.clock = clock;
   }
@@ -79,10 +79,9 @@ final class ConsoleApi {
 
   /** {@code {"collections": [...]}}: the collections that have a change stream, sorted. */
   byte[] collections() {
-    String prefix = streams.changeStream("");
     TreeSet<String> collections = new TreeSet<>();
     for (String stream : KeyScan.streams(redis.commands(), streams.allChangeStreams())) {
-      collections.add(stream.substring(prefix.length()));
+      collections.add(streams.collectionOfStream(stream));
     }
     return ConsoleJson.list("collections", collections, JsonGenerator::writeString);
   }
@@ -99,11 +98,10 @@ final class ConsoleApi {
   byte[] deadLetterHandlers() {
     TreeMap<String, Long> counts = new TreeMap<>();
     admin.lagOfAllGroups().forEach(lag -> counts.put(lag.handlerId(), 0L));
-    RedisCommands<byte[], byte[]> commands = redis.commands();
-    String prefix = handlerKeys.deadLetters("");
-    for (String stream : KeyScan.streams(commands, handlerKeys.deadLetters("*"))) {
+    RedisClusterCommands<byte[], byte[]> commands = redis.commands();
+    for (String stream : KeyScan.streams(commands, handlerKeys.deadLetterPattern("*"))) {
       long length = commands.xlen(stream.getBytes(StandardCharsets.UTF_8));
-      counts.put(stream.substring(prefix.length()), length);
+      counts.merge(handlerKeys.handlerOfDeadLetters(stream), length, Long::sum);
     }
     return ConsoleJson.list(
         "handlers",

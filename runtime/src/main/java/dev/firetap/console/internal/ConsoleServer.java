@@ -7,7 +7,6 @@ import dev.firetap.console.ConsoleStartException;
 import dev.firetap.handler.HandlerAdmin;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
-import dev.firetap.redis.StreamKeys;
 import dev.firetap.redis.StreamTail;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,8 +53,8 @@ public final class ConsoleServer implements AutoCloseable {
     this.connector = new RedisConnector(config.redis(), config.redisTimeout(), StreamTail.BLOCK);
     this.queries = new LazyConnection(connector);
     this.admin = HandlerAdmin.connect(config);
-    this.feed = new ChangeFeed(connector, new StreamKeys(config.prefix()));
-    ConsoleApi api = new ConsoleApi(queries, config.prefix(), admin, clock);
+    this.feed = new ChangeFeed(connector, config.streamKeys());
+    ConsoleApi api = new ConsoleApi(queries, config.streamKeys(), admin, clock);
     AccessGuard guard = new AccessGuard(token, url.getPort());
     http.setExecutor(executor);
     http.createContext("/", new ConsoleRouter(guard, new StaticFiles(), api, feed));

@@ -9,7 +9,7 @@ import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +49,8 @@ final class LogSearch {
     }
   }
 
-  static Result search(RedisCommands<byte[], byte[]> commands, StreamKeys keys, LogQuery query) {
+  static Result search(
+      RedisClusterCommands<byte[], byte[]> commands, StreamKeys keys, LogQuery query) {
     List<Found> found = new ArrayList<>();
     boolean complete = true;
     for (Level level : query.levels()) {
@@ -61,7 +62,10 @@ final class LogSearch {
 
   /** Adds the level's newest matches to {@code found}; false when the scan limit cut it short. */
   private static boolean searchLevel(
-      RedisCommands<byte[], byte[]> commands, String stream, LogQuery query, List<Found> found) {
+      RedisClusterCommands<byte[], byte[]> commands,
+      String stream,
+      LogQuery query,
+      List<Found> found) {
     byte[] key = stream.getBytes(StandardCharsets.UTF_8);
     Range.Boundary<String> upper = Range.Boundary.including("+");
     int matched = 0;

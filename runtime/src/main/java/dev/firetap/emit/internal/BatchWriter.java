@@ -1,10 +1,15 @@
 package dev.firetap.emit.internal;
 
+import dev.firetap.redis.RoutedConnection;
 import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +30,16 @@ import java.util.concurrent.CompletionStage;
  * Writes a batch of envelopes to Redis in one atomic, idempotent script call (see {@code
  * write-batch.lua}): every stream entry, every real-time publication and every daily count of the
  * batch, or none of them.
+ *
+ * <p>In a cluster a script may only touch keys of one slot, so the batch is split by the slot of
+ * each event's stream, and each part is one script call to its slot's master, atomic on its own.
+ * The keys a part touches for a stream (its producer sequences, its level's daily counts) carry the
+ * stream as hash tag, see {@link StreamKeys}. When some parts are written and others fail, the
+ * whole batch is sent again, and the written parts' events are skipped as duplicates.
+ *
+ * <p>With {@code waitReplicas} above 0, each call is followed by a WAIT on the same connection, and
+ * a write that fewer replicas acknowledged within {@code waitTimeout} fails, so the batch is sent
+ * again (or spooled) like any failed write.
  */
 final class BatchWriter {
   private static final String GAP = "GAP";
@@ -34,10 +49,18 @@ final class BatchWriter {
 
   private final StreamKeys keys;
   private final String statsTtlSeconds;
+  private final int waitReplicas;
+  private final long waitTimeoutMillis;
 
   BatchWriter(StreamKeys keys, Duration statsRetention) {
+    this(keys, statsRetention, 0, Duration.ZERO);
+  }
+
+  BatchWriter(StreamKeys keys, Duration statsRetention, int waitReplicas, Duration waitTimeout) {
     this.keys = keys;
     this.statsTtlSeconds = Long.toString(statsRetention.toSeconds());
+    this.waitReplicas = waitReplicas;
+    this.waitTimeoutMillis = waitTimeout.toMillis();
   }
 
   /**
@@ -46,7 +69,34 @@ final class BatchWriter {
    * an earlier event of one of its streams is missing, as when an earlier batch was not written.
    */
   CompletionStage<Long> write(
-      RedisAsyncCommands<byte[], byte[]> redis, List<Envelope> batch, boolean mayFollowGap) {
+      RoutedConnection connection, List<Envelope> batch, boolean mayFollowGap) {
+    if (connection.cluster().isEmpty()) {
+      return replicated(connection.async(), call(connection.async(), batch, mayFollowGap));
+    }
+    StatefulRedisClusterConnection<byte[], byte[]> cluster = connection.cluster().get();
+    List<CompletableFuture<Long>> parts = new ArrayList<>();
+    bySlot(batch)
+        .forEach(
+            (slot, part) -> {
+              CompletionStage<Long> written = call(connection.async(), part, mayFollowGap);
+              parts.add(replicated(cluster, slot, written).toCompletableFuture());
+            });
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenApply(ignored -> parts.stream().mapToLong(CompletableFuture::join).sum());
+  }
+
+  private static Map<Integer, List<Envelope>> bySlot(List<Envelope> batch) {
+    Map<Integer, List<Envelope>> parts = new LinkedHashMap<>();
+    for (Envelope envelope : batch) {
+      parts
+          .computeIfAbsent(SlotHash.getSlot(envelope.stream()), slot -> new ArrayList<>())
+          .add(envelope);
+    }
+    return parts;
+  }
+
+  private CompletionStage<Long> call(
+      RedisClusterAsyncCommands<byte[], byte[]> redis, List<Envelope> batch, boolean mayFollowGap) {
     Call call = prepare(batch, mayFollowGap);
     return redis
         .<Long>evalsha(DIGEST, ScriptOutputType.INTEGER, call.keys(), call.values())
@@ -54,8 +104,54 @@ final class BatchWriter {
         .thenCompose(stage -> stage);
   }
 
+  /** The write, completed once enough replicas have it; WAIT goes on the connection that wrote. */
+  private CompletionStage<Long> replicated(
+      RedisClusterAsyncCommands<byte[], byte[]> redis, CompletionStage<Long> written) {
+    if (waitReplicas == 0) {
+      return written;
+    }
+    return written.thenCompose(
+        count ->
+            redis
+                .waitForReplication(waitReplicas, waitTimeoutMillis)
+                .thenApply(replicas -> checked(replicas, count)));
+  }
+
+  private CompletionStage<Long> replicated(
+      StatefulRedisClusterConnection<byte[], byte[]> cluster,
+      int slot,
+      CompletionStage<Long> written) {
+    if (waitReplicas == 0) {
+      return written;
+    }
+    return written.thenCompose(
+        count -> {
+          RedisClusterNode master = cluster.getPartitions().getMasterBySlot(slot);
+          if (master == null) {
+            throw new RedisException("no master serves slot " + slot + " to WAIT for replicas");
+          }
+          return replicated(
+              cluster.getConnection(master.getUri().getHost(), master.getUri().getPort()).async(),
+              CompletableFuture.completedFuture(count));
+        });
+  }
+
+  private long checked(long replicas, long count) {
+    if (replicas < waitReplicas) {
+      throw new RedisException(
+          "WAIT: "
+              + replicas
+              + " of the "
+              + waitReplicas
+              + " replicas of firetap.redis.wait-replicas acknowledged the batch within "
+              + waitTimeoutMillis
+              + " ms (firetap.redis.wait-timeout)");
+    }
+    return count;
+  }
+
   private CompletionStage<Long> retryWithoutCache(
-      RedisAsyncCommands<byte[], byte[]> redis, Call call, Long written, Throwable failure) {
+      RedisClusterAsyncCommands<byte[], byte[]> redis, Call call, Long written, Throwable failure) {
     if (failure == null) {
       return CompletableFuture.completedFuture(written);
     }
@@ -67,7 +163,7 @@ final class BatchWriter {
     return CompletableFuture.failedFuture(cause);
   }
 
-  private CompletionStage<Long> eval(RedisAsyncCommands<byte[], byte[]> redis, Call call) {
+  private CompletionStage<Long> eval(RedisClusterAsyncCommands<byte[], byte[]> redis, Call call) {
     return redis.eval(SCRIPT, ScriptOutputType.INTEGER, call.keys(), call.values());
   }
 

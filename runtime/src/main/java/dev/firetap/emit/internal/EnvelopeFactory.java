@@ -52,13 +52,23 @@ final class EnvelopeFactory {
 
   private Envelope change(ChangeEvent event) {
     byte[] json = EventCodec.encode(event);
+    String collection = event.collection();
     Route route =
-        changeRoutes.computeIfAbsent(
-            event.collection(),
-            collection ->
-                new Route(keys.changeStream(collection), keys.changeChannel(collection), ""));
+        keys.cdcShards() == 1
+            ? changeRoutes.computeIfAbsent(collection, this::changeRoute)
+            : changeRoutes.computeIfAbsent(
+                keys.changeStream(collection, event.path()),
+                stream -> changeRoute(collection, stream));
     return new Envelope(
         route.stream(), changeMaxLen, route.channel(), "", "", producerId, route.next(), json);
+  }
+
+  private Route changeRoute(String collection, String stream) {
+    return new Route(stream, keys.changeChannel(collection), "");
+  }
+
+  private Route changeRoute(String collection) {
+    return changeRoute(collection, keys.changeStream(collection));
   }
 
   private Envelope log(LogEvent event) {
@@ -70,7 +80,7 @@ final class EnvelopeFactory {
         route.stream(),
         logMaxLen,
         "",
-        statsKey(event.timestamp().getEpochSecond()),
+        statsKey(event.timestamp().getEpochSecond(), event.level()),
         route.statsField(),
         producerId,
         route.next(),
@@ -78,8 +88,11 @@ final class EnvelopeFactory {
   }
 
   /** The daily counter of a UTC second; events come in time order, so one day is cached. */
-  private String statsKey(long epochSecond) {
+  private String statsKey(long epochSecond, Level level) {
     long day = Math.floorDiv(epochSecond, SECONDS_PER_DAY);
+    if (keys.cluster()) {
+      return keys.statsKey(LocalDate.ofEpochDay(day), level);
+    }
     if (day != statsDay) {
       statsKey = keys.statsKey(LocalDate.ofEpochDay(day));
       statsDay = day;

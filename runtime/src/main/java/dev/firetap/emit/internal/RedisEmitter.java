@@ -38,13 +38,17 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
     this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
     this.shutdownTimeout = config.shutdownTimeout();
     this.commandTimeout = config.redisTimeout();
-    StreamKeys keys = new StreamKeys(config.prefix());
+    StreamKeys keys = config.streamKeys();
     this.sender =
         new Sender(
             SenderSettings.of(config),
             queue,
             new EnvelopeFactory(keys, config.cdcMaxLen(), config.logsMaxLen()),
-            new BatchWriter(keys, Duration.ofDays(config.statsRetentionDays())),
+            new BatchWriter(
+                keys,
+                Duration.ofDays(config.statsRetentionDays()),
+                config.redisWaitReplicas(),
+                config.redisWaitTimeout()),
             connector,
             counters);
     this.thread = new Thread(sender, "firetap-emitter-" + config.service());

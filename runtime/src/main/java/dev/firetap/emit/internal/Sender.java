@@ -1,7 +1,7 @@
 package dev.firetap.emit.internal;
 
 import dev.firetap.redis.RedisConnector;
-import io.lettuce.core.api.StatefulRedisConnection;
+import dev.firetap.redis.RoutedConnection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -40,7 +40,7 @@ final class Sender implements Runnable {
   private volatile Spool spool;
   private volatile boolean closing;
   private volatile long closeDeadlineNanos;
-  private StatefulRedisConnection<byte[], byte[]> connection;
+  private RoutedConnection connection;
   private List<Envelope> retained = List.of();
   private final Deque<Flight> inFlight = new ArrayDeque<>();
   private boolean reachable = true;
@@ -222,9 +222,9 @@ final class Sender implements Runnable {
     }
     try {
       if (connection == null) {
-        connection = connector.connect();
+        connection = connector.connectRouted();
       }
-      return writer.write(connection.async(), batch, mayFollowGap).toCompletableFuture();
+      return writer.write(connection, batch, mayFollowGap).toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -233,7 +233,7 @@ final class Sender implements Runnable {
   /** Waits for a write to be taken, refused for a gap, or to fail. */
   private Outcome await(CompletableFuture<Long> written) {
     try {
-      written.get(settings.commandTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+      written.get(settings.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
       reachable();
       return Outcome.WRITTEN;
     } catch (InterruptedException e) {
@@ -385,7 +385,11 @@ final class Sender implements Runnable {
         log.warn("{}: cannot close the spool {}", settings.service(), current.directory(), e);
       }
     }
-    // The connection closes with the connector that made it (Firetap.close).
+    if (connection != null) {
+      // Closed here rather than with its connector: a cluster connection closed by the client's
+      // shutdown closes its node connections twice, each time with a WARN from Lettuce.
+      connection.close();
+    }
   }
 
   private int local(List<Envelope> batch) {

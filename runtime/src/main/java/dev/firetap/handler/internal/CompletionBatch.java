@@ -65,14 +65,14 @@ final class CompletionBatch {
     long expiresAt = buckets.expiresAtMillis(bucket);
     commands.xack(loop.streamKey(), loop.group(), acknowledged.toArray(String[]::new));
     if (!doneIds.isEmpty()) {
-      byte[] done = Bytes.of(loop.keys().done(loop.handlerId(), bucket));
+      byte[] done = Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), bucket));
       Map<byte[], byte[]> fields = new LinkedHashMap<>();
       doneIds.forEach(id -> fields.put(id, ONE));
       commands.hset(done, fields);
       commands.pexpireat(done, expiresAt);
     }
     if (!handledTimes.isEmpty()) {
-      byte[] handled = Bytes.of(loop.keys().handled(loop.handlerId(), bucket));
+      byte[] handled = Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), bucket));
       @SuppressWarnings("unchecked") // a generic array of the scored values
       ScoredValue<byte[]>[] times = handledTimes.toArray(ScoredValue[]::new);
       commands.zadd(handled, ZAddArgs.Builder.gt(), times);

@@ -68,12 +68,13 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
     for (long b = buckets.oldestLive(now); b <= buckets.current(now); b++) {
       done.add(
           commands
-              .hmget(Bytes.of(loop.keys().done(loop.handlerId(), b)), ids)
+              .hmget(Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), b)), ids)
               .toCompletableFuture());
       if (documents.length > 0) {
         handled.add(
             commands
-                .zmscore(Bytes.of(loop.keys().handled(loop.handlerId(), b)), documents)
+                .zmscore(
+                    Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), b)), documents)
                 .toCompletableFuture());
       }
     }

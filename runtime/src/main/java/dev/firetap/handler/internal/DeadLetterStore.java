@@ -1,21 +1,25 @@
 package dev.firetap.handler.internal;
 
 import dev.firetap.handler.DeadLetter;
+import dev.firetap.redis.KeyScan;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The dead-letter streams {@code <prefix>:dlq:<handlerId>}: entries a handler failed on or could
- * not decode, with the original event JSON and the failure, until they are replayed.
+ * not decode, with the original event JSON and the failure, until they are replayed. In a cluster a
+ * handler has one per stream (see {@link HandlerKeys}); listing and replay cover them all.
  */
 public final class DeadLetterStore {
   private static final int MAX_STACK_CHARS = 16_384;
@@ -46,7 +50,7 @@ public final class DeadLetterStore {
     fields.put(Bytes.of("stack"), Bytes.of(stack(failure)));
     fields.put(Bytes.of("attempts"), Bytes.of(Integer.toString(attempts)));
     fields.put(Bytes.of("failedAt"), Bytes.of(Instant.now().toString()));
-    byte[] deadLetters = Bytes.of(keys.deadLetters(loop.handlerId()));
+    byte[] deadLetters = Bytes.of(keys.deadLetters(loop.stream(), loop.handlerId()));
     connection.transaction(
         commands -> {
           commands.xadd(deadLetters, fields);
@@ -55,8 +59,26 @@ public final class DeadLetterStore {
   }
 
   /** Every dead letter of the handler, oldest first. */
-  public List<DeadLetter> list(RedisCommands<byte[], byte[]> commands, String handlerId) {
-    byte[] key = Bytes.of(keys.deadLetters(handlerId));
+  public List<DeadLetter> list(RedisClusterCommands<byte[], byte[]> commands, String handlerId) {
+    List<DeadLetter> letters = new ArrayList<>();
+    for (String key : streamsOf(commands, handlerId)) {
+      letters.addAll(list(commands, handlerId, Bytes.of(key)));
+    }
+    if (keys.cluster()) {
+      letters.sort(Comparator.comparing(DeadLetter::failedAt));
+    }
+    return letters;
+  }
+
+  private List<String> streamsOf(RedisClusterCommands<byte[], byte[]> commands, String handlerId) {
+    if (!keys.cluster()) {
+      return List.of(keys.deadLetters("", handlerId));
+    }
+    return KeyScan.streams(commands, keys.deadLetterPattern(handlerId));
+  }
+
+  private static List<DeadLetter> list(
+      RedisClusterCommands<byte[], byte[]> commands, String handlerId, byte[] key) {
     List<DeadLetter> letters = new ArrayList<>();
     Range.Boundary<String> from = Range.Boundary.including("-");
     while (true) {
@@ -74,31 +96,49 @@ public final class DeadLetterStore {
 
   /**
    * Moves dead letters back to their original streams: per letter, an XADD of the original event
-   * JSON and an XDEL from the dead-letter stream in one MULTI/EXEC. Ids that are not dead letters
-   * of the handler are skipped.
+   * JSON and an XDEL from the dead-letter stream, in one MULTI/EXEC on one server. In a cluster the
+   * two keys live on different slots, so the XADD comes first and the XDEL after: a failure in
+   * between replays the letter again next time, and handlers skip what they completed. Ids that are
+   * not dead letters of the handler are skipped.
    *
    * @return how many were moved
    */
-  public int replay(RedisCommands<byte[], byte[]> commands, String handlerId, List<String> ids) {
-    byte[] key = Bytes.of(keys.deadLetters(handlerId));
+  public int replay(
+      RedisClusterCommands<byte[], byte[]> commands, String handlerId, List<String> ids) {
+    List<String> keysOfHandler = streamsOf(commands, handlerId);
     int replayed = 0;
     for (String id : ids) {
-      List<StreamMessage<byte[], byte[]>> found = commands.xrange(key, Range.create(id, id));
-      if (found.isEmpty()) {
-        continue;
+      for (String key : keysOfHandler) {
+        if (replay(commands, Bytes.of(key), id)) {
+          replayed++;
+          break;
+        }
       }
-      Map<byte[], byte[]> body = found.get(0).getBody();
-      byte[] stream = Bytes.field(body, "stream");
-      byte[] event = Bytes.field(body, "event");
-      commands.multi();
-      commands.xadd(stream, Map.of(Bytes.of("event"), event));
-      commands.xdel(key, id);
-      if (commands.exec().wasDiscarded()) {
-        throw new IllegalStateException("Redis discarded the replay of dead letter " + id);
-      }
-      replayed++;
     }
     return replayed;
+  }
+
+  private static boolean replay(
+      RedisClusterCommands<byte[], byte[]> commands, byte[] key, String id) {
+    List<StreamMessage<byte[], byte[]>> found = commands.xrange(key, Range.create(id, id));
+    if (found.isEmpty()) {
+      return false;
+    }
+    Map<byte[], byte[]> body = found.get(0).getBody();
+    byte[] stream = Bytes.field(body, "stream");
+    Map<byte[], byte[]> event = Map.of(Bytes.of("event"), Bytes.field(body, "event"));
+    if (!(commands instanceof RedisCommands<byte[], byte[]> single)) {
+      commands.xadd(stream, event);
+      commands.xdel(key, id);
+      return true;
+    }
+    single.multi();
+    single.xadd(stream, event);
+    single.xdel(key, id);
+    if (single.exec().wasDiscarded()) {
+      throw new IllegalStateException("Redis discarded the replay of dead letter " + id);
+    }
+    return true;
   }
 
   private static DeadLetter deadLetter(String handlerId, StreamMessage<byte[], byte[]> message) {

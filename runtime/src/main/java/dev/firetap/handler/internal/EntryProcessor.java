@@ -154,7 +154,7 @@ final class EntryProcessor implements AutoCloseable {
         loop.handlerId(),
         entry.id(),
         loop.stream(),
-        loop.keys().deadLetters(loop.handlerId()),
+        loop.keys().deadLetters(loop.stream(), loop.handlerId()),
         attempts,
         failure.toString());
   }

@@ -21,19 +21,26 @@ import java.util.function.Supplier;
  * The Redis connection of one thread of a handler loop, opened on first use. Every call is retried
  * with backoff while Redis fails, until it succeeds or the loop stops. One thread uses it at a
  * time, so MULTI/EXEC blocks never interleave with other commands.
+ *
+ * <p>The connection goes to the server that holds the loop's stream: in a cluster, the master of
+ * the stream's slot, which also holds the handler's other keys of that stream (see {@link
+ * HandlerKeys}). After a failure there it is reopened, so that a failover or a moved slot sends the
+ * retry to the slot's new master.
  */
 final class HandlerConnection implements AutoCloseable {
   private static final Duration FIRST_RETRY = Duration.ofMillis(100);
   private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
 
   private final RedisConnector connector;
+  private final String stream;
   private final Outage outage;
   private final StopSignal stop;
   private final Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
   private StatefulRedisConnection<byte[], byte[]> connection;
 
-  HandlerConnection(RedisConnector connector, Outage outage, StopSignal stop) {
+  HandlerConnection(RedisConnector connector, String stream, Outage outage, StopSignal stop) {
     this.connector = connector;
+    this.stream = stream;
     this.outage = outage;
     this.stop = stop;
   }
@@ -100,6 +107,9 @@ final class HandlerConnection implements AutoCloseable {
         return result;
       } catch (RedisException e) {
         outage.failed(e);
+        if (connector.cluster()) {
+          close();
+        }
         if (!stop.pause(backoff.after(failures))) {
           throw new LoopStopped();
         }
@@ -172,7 +182,7 @@ final class HandlerConnection implements AutoCloseable {
 
   private synchronized StatefulRedisConnection<byte[], byte[]> connection() {
     if (connection == null) {
-      connection = connector.connect();
+      connection = connector.connectForKey(stream);
     }
     return connection;
   }

@@ -3,6 +3,7 @@ package dev.firetap.handler.internal;
 import dev.firetap.handler.HandlerLag;
 import dev.firetap.handler.HandlerOptions;
 import dev.firetap.redis.RedisConnector;
+import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -13,6 +14,7 @@ import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
@@ -47,6 +49,7 @@ public final class HandlerLoop {
   private final LoopContext loop;
   private final HandlerConnection reader;
   private final Partitions partitions;
+  private final ShardLease lease;
   private final long streamCap;
   private final Thread thread;
   private volatile Duration shutdownTimeout = Duration.ZERO;
@@ -57,6 +60,8 @@ public final class HandlerLoop {
    * Creates the loop of one handler; {@link #start()} starts it.
    *
    * @param streamCap the approximate length cap of the handler's stream, for the lag warning
+   * @param shards for a shard of a collection, the handler's shards in this process, whose leases
+   *     decide which worker reads it; null for a stream that every worker reads
    */
   public HandlerLoop(
       HandlerSpec spec,
@@ -65,15 +70,26 @@ public final class HandlerLoop {
       String consumerName,
       long streamCap,
       RedisConnector connector,
-      DeadLetterStore deadLetters) {
+      DeadLetterStore deadLetters,
+      ShardShare shards) {
     Outage outage = new Outage(spec.id());
     StopSignal stop = new StopSignal();
     this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop);
-    this.reader = new HandlerConnection(connector, outage, stop);
+    this.reader = new HandlerConnection(connector, stream, outage, stop);
     this.partitions = new Partitions(loop, connector, deadLetters);
+    this.lease = shards == null ? null : new ShardLease(loop, shards);
     this.streamCap = streamCap;
-    this.thread = new Thread(this::run, "firetap-handler-" + spec.id());
+    this.thread = new Thread(this::run, "firetap-handler-" + spec.id() + shardSuffix(stream));
     thread.setDaemon(true);
+  }
+
+  /** For the stream of one shard of a collection, {@code -shard<k>}; otherwise empty. */
+  private String shardSuffix(String stream) {
+    if (!(loop.spec().target() instanceof HandlerTarget.Changes changes)) {
+      return "";
+    }
+    String unsharded = new StreamKeys(loop.keys().prefix()).changeStream(changes.collection());
+    return stream.equals(unsharded) ? "" : "-shard" + stream.substring(unsharded.length() + 1);
   }
 
   /**
@@ -82,7 +98,7 @@ public final class HandlerLoop {
    *
    * @throws RedisException when Redis cannot be reached
    */
-  public static void createGroup(RedisCommands<byte[], byte[]> commands, LoopGroup group) {
+  public static void createGroup(RedisClusterCommands<byte[], byte[]> commands, LoopGroup group) {
     try {
       commands.xgroupCreate(
           XReadArgs.StreamOffset.from(Bytes.of(group.stream()), group.startId()),
@@ -144,6 +160,13 @@ public final class HandlerLoop {
     try {
       reader.call(commands -> groupCreated(commands));
       while (!loop.stop().isStopping()) {
+        if (lease != null && !lease.own(reader, this::drain)) {
+          drain();
+          loop.stop().pause(lease.retryPause());
+          // A shard just taken over may hold entries its last owner left pending: those first.
+          nextMaintenance = System.nanoTime();
+          continue;
+        }
         if (System.nanoTime() - nextMaintenance >= 0) {
           takeOverAbandoned();
           watchLag();
@@ -267,6 +290,12 @@ public final class HandlerLoop {
     running = next;
   }
 
+  /** Waits until the batches in the threads' hands are done. */
+  private void drain() {
+    awaitBatch(running, RunningBatch.NONE);
+    running = RunningBatch.NONE;
+  }
+
   private long heartbeatNanos() {
     return loop.options().claimIdle().toNanos() / 3;
   }
@@ -356,6 +385,9 @@ public final class HandlerLoop {
 
   private void finish() {
     boolean finished = partitions.shutDown(shutdownTimeout);
+    if (lease != null && finished) {
+      lease.release(reader);
+    }
     reader.close();
     if (!finished) {
       log.warn(

@@ -14,13 +14,14 @@ import dev.firetap.redis.StreamKeys;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /** What a handler reads and how its entries are decoded and run. */
 public sealed interface HandlerTarget {
-  /** The stream the handler's consumer group is on. */
-  String stream(StreamKeys keys);
+  /** The streams the handler's consumer group is on: one, or one per shard of a collection. */
+  List<String> streams(StreamKeys keys);
 
   /**
    * Reads the routing fields of the {@code event} field of an entry; the rest is decoded when the
@@ -52,8 +53,8 @@ public sealed interface HandlerTarget {
     }
 
     @Override
-    public String stream(StreamKeys keys) {
-      return keys.changeStream(collection);
+    public List<String> streams(StreamKeys keys) {
+      return keys.changeStreams(collection);
     }
 
     @Override
@@ -86,8 +87,8 @@ public sealed interface HandlerTarget {
     }
 
     @Override
-    public String stream(StreamKeys keys) {
-      return keys.logStream(level);
+    public List<String> streams(StreamKeys keys) {
+      return List.of(keys.logStream(level));
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.firetap.handler.internal;
 import dev.firetap.handler.HandlerLag;
 import dev.firetap.redis.KeyScan;
 import dev.firetap.redis.StreamKeys;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.models.stream.PendingMessages;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ public final class LagProbe {
 
   /** The lag of group {@code handlerId} on {@code stream}; all zero when the group is missing. */
   public static HandlerLag measure(
-      RedisCommands<byte[], byte[]> commands, String handlerId, String stream) {
+      RedisClusterCommands<byte[], byte[]> commands, String handlerId, String stream) {
     byte[] key = Bytes.of(stream);
     if (commands.exists(key) == 0) {
       return new HandlerLag(handlerId, stream, 0, 0, Duration.ZERO);
@@ -36,7 +36,7 @@ public final class LagProbe {
    * keys}, whether or not a running handler owns it, sorted by stream and then group.
    */
   public static List<HandlerLag> measureAll(
-      RedisCommands<byte[], byte[]> commands, StreamKeys keys) {
+      RedisClusterCommands<byte[], byte[]> commands, StreamKeys keys) {
     TreeSet<String> streams = new TreeSet<>();
     streams.addAll(KeyScan.streams(commands, keys.allChangeStreams()));
     streams.addAll(KeyScan.streams(commands, keys.allLogStreams()));

@@ -32,7 +32,8 @@ final class Partitions {
                 thread.setDaemon(true);
                 return thread;
               }));
-      HandlerConnection connection = new HandlerConnection(connector, loop.outage(), loop.stop());
+      HandlerConnection connection =
+          new HandlerConnection(connector, loop.stream(), loop.outage(), loop.stop());
       processors.add(new EntryProcessor(loop, connection, deadLetters));
     }
   }

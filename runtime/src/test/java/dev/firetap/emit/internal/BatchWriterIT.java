@@ -3,13 +3,14 @@ package dev.firetap.emit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.firetap.redis.RedisConnector;
+import dev.firetap.redis.RedisEndpoint;
+import dev.firetap.redis.RoutedConnection;
 import dev.firetap.redis.StreamKeys;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.WithRedis;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.nio.charset.StandardCharsets;
@@ -98,15 +99,10 @@ class BatchWriterIT {
   }
 
   private long write(RedisServer redis, List<Envelope> batch) throws Exception {
-    RedisClient client = RedisClient.create(redis.url());
-    try (StatefulRedisConnection<byte[], byte[]> connection =
-        client.connect(ByteArrayCodec.INSTANCE)) {
-      return writer
-          .write(connection.async(), batch, true)
-          .toCompletableFuture()
-          .get(5, TimeUnit.SECONDS);
-    } finally {
-      client.shutdown();
+    try (RedisConnector connector =
+            new RedisConnector(RedisEndpoint.parse(redis.url()), Duration.ofSeconds(5));
+        RoutedConnection connection = connector.connectRouted()) {
+      return writer.write(connection, batch, true).toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
   }
 
