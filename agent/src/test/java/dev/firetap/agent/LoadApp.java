@@ -58,7 +58,7 @@ public final class LoadApp {
   private static void warmUp(Firestore db, String collection, int threads)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    for (int i = 0; i < threads * 4; i++) {
+    for (int i = 0; i < threads * 2; i++) {
       DocumentReference document = db.document("zz_warmup/" + collection + i);
       pool.execute(() -> write(document, "", false, 0));
     }

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SpoolFaultIT {
   private static final int SECONDS = FaultScenario.FULL ? 15 : 4;
   private static final Duration TIMEOUT = Duration.ofSeconds(FaultScenario.FULL ? 180 : 60);
+
+  /** Characters added to every document of the full-spool scenario: 8 KB events. */
+  private static final int PADDING = 8000;
+
   private static final Pattern DROPS =
       Pattern.compile("\\((\\d+) since start: .*?(\\d+) spool full");
 
@@ -81,10 +85,10 @@ class SpoolFaultIT {
     redis.stop();
     String arguments =
         FaultScenario.agentArguments(redis, "full-spool", work, "spool.max-bytes=1MB");
-    int rate = FaultScenario.FULL ? 200 : 100;
-    int seconds = FaultScenario.FULL ? 30 : 8;
+    int rate = FaultScenario.FULL ? 200 : 50;
+    int seconds = FaultScenario.FULL ? 30 : 6;
     try (LoadRun load =
-        LoadRun.start(arguments, emulator, "full_spool", rate, seconds, 1000, "set", work)) {
+        LoadRun.start(arguments, emulator, "full_spool", rate, seconds, PADDING, "set", work)) {
       load.awaitDone(TIMEOUT);
       Set<String> committed = load.committed();
       long spooled = awaitSteadySpool(work.resolve("spool"));
@@ -107,7 +111,7 @@ class SpoolFaultIT {
         boolean accounted = changes.lost() == dropped;
         new FaultResult(
                 "spool-full",
-                "%d writes/s of 1 KB documents for %d s with Redis down".formatted(rate, seconds),
+                "%d writes/s of 8 KB documents for %d s with Redis down".formatted(rate, seconds),
                 "firetap.spool.max-bytes=1MB reached; then Redis started",
                 (System.nanoTime() - started) / 1e9,
                 committed.size(),

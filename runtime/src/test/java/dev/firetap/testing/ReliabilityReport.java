@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -81,7 +84,7 @@ public final class ReliabilityReport {
   }
 
   static String table(List<Map<String, Object>> results) {
-    StringBuilder table = new StringBuilder();
+    StringBuilder table = new StringBuilder(heading(results));
     table.append("| scenario | form | load | fault | written | delivered | lost | duplicates |");
     table.append(" outcome | took | measured |\n");
     table.append("|---|---|---|---|---:|---:|---:|---:|---|---:|---|\n");
@@ -103,6 +106,25 @@ public final class ReliabilityReport {
               .collect(Collectors.joining(" | ", "| ", " |\n")));
     }
     return table.toString();
+  }
+
+  /** Which form the results come from, and that a short form is not the full one. */
+  private static String heading(List<Map<String, Object>> results) {
+    Set<Object> forms =
+        results.stream().map(result -> result.get("form")).collect(Collectors.toSet());
+    String heading =
+        "Generated on %s from %s-form results."
+            .formatted(LocalDate.now(ZoneOffset.UTC), String.join(" and ", sorted(forms)));
+    if (forms.contains("short")) {
+      heading +=
+          " The short form uses the lower loads and shorter faults above; `./firetap faults`"
+              + " runs the full form.";
+    }
+    return heading + "\n\n";
+  }
+
+  private static List<String> sorted(Set<Object> forms) {
+    return forms.stream().map(String::valueOf).sorted().toList();
   }
 
   @SuppressWarnings("unchecked") // parse() puts only maps of strings under "figures"
