@@ -104,20 +104,7 @@ class RedisOutageFaultIT {
                   && worker.handled() >= committed.size(),
           DRAIN_TIMEOUT);
       CapturedChanges changes = CapturedChanges.read(streams, collection, committed);
-      Map<String, Object> figures = new LinkedHashMap<>();
-      long p99 = LoadRun.latency(writes, w -> true, 99);
-      figures.put("writeP99Ms", p99 / 1000.0);
-      figures.put("baselineP99Ms", baseline / 1000.0);
-      figures.put("p99Ratio", baseline == 0 ? 0.0 : (double) p99 / baseline);
-      figures.put(
-          "beforeOutageP99Ms",
-          LoadRun.latency(writes, w -> w.dueMillis() < outageStart, 99) / 1000.0);
-      figures.put(
-          "outageP99Ms",
-          LoadRun.latency(writes, w -> within(w, outageStart, outageEnd), 99) / 1000.0);
-      figures.put(
-          "outageMaxLatencyMs",
-          LoadRun.latency(writes, w -> within(w, outageStart, outageEnd), 100) / 1000);
+      Map<String, Object> figures = latencies(writes, baseline, outageStart, outageEnd);
       figures.put("failedWrites", writes.size() - committed.size());
       figures.put("largestSpoolBytes", largestSpool);
       figures.put("handled", worker.handled());
@@ -125,6 +112,26 @@ class RedisOutageFaultIT {
       figures.put("phantomEvents", changes.phantoms().size());
       return result(outage, started, writes.size(), changes, worker, largestSpool, figures);
     }
+  }
+
+  /** The write latencies of the run, of the writes due before and during the outage. */
+  private static Map<String, Object> latencies(
+      List<LoadRun.Write> writes, long baseline, long outageStart, long outageEnd) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    long p99 = LoadRun.latency(writes, w -> true, 99);
+    figures.put("writeP99Ms", p99 / 1000.0);
+    figures.put("baselineP99Ms", baseline / 1000.0);
+    figures.put("p99Ratio", baseline == 0 ? 0.0 : (double) p99 / baseline);
+    figures.put(
+        "beforeOutageP99Ms",
+        LoadRun.latency(writes, w -> w.dueMillis() < outageStart, 99) / 1000.0);
+    figures.put(
+        "outageP99Ms",
+        LoadRun.latency(writes, w -> within(w, outageStart, outageEnd), 99) / 1000.0);
+    figures.put(
+        "outageMaxLatencyMs",
+        LoadRun.latency(writes, w -> within(w, outageStart, outageEnd), 100) / 1000);
+    return figures;
   }
 
   private static FaultResult result(
