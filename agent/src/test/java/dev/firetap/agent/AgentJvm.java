@@ -72,6 +72,15 @@ final class AgentJvm implements AutoCloseable {
 
   /**
    * Starts {@code main} of the test classes with the agent and {@code agentArguments} (null for
+   * none) on the application's class path, writing everything it prints to {@code output}.
+   */
+  static AgentJvm startMain(Class<?> main, String agentArguments, Path output, String... args)
+      throws IOException {
+    return new AgentJvm(launch(main, agentArguments, "", output, args), output);
+  }
+
+  /**
+   * Starts {@code main} of the test classes with the agent and {@code agentArguments} (null for
    * none) on the application's class path, preceded by {@code classPathPrefix} (may be empty),
    * writing everything it prints to {@code output}.
    */
@@ -167,6 +176,17 @@ final class AgentJvm implements AutoCloseable {
 
   String output() throws IOException {
     return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  /** The process id, for thread dumps and signals. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** Kills the application with SIGKILL, as {@code kill -9} does, and waits until it is gone. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
   }
 
   @Override

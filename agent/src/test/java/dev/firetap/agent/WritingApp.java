@@ -26,6 +26,15 @@ import java.util.concurrent.CountDownLatch;
 public final class WritingApp {
   static final String PROJECT = "firetap-agent-test";
 
+  /** Characters of a string that leaves a document just under Firestore's 1 MiB limit. */
+  static final int LARGE_TEXT = 1_040_000;
+
+  /** Characters of a string that takes a document beyond the limit. */
+  static final int OVERSIZED_TEXT = 1_100_000;
+
+  /** Firestore's deepest nesting of maps in a document. */
+  static final int DEEPEST = 20;
+
   private final Firestore db;
 
   private WritingApp(Firestore db) {
@@ -35,13 +44,7 @@ public final class WritingApp {
   public static void main(String[] args) throws Exception {
     System.out.println(
         "java.specification.version=" + System.getProperty("java.specification.version"));
-    Firestore db =
-        FirestoreOptions.newBuilder()
-            .setProjectId(PROJECT)
-            .setEmulatorHost(args[0])
-            .setCredentials(new FirestoreOptions.EmulatorCredentials())
-            .build()
-            .getService();
+    Firestore db = connect(args[0]);
     WritingApp app = new WritingApp(db);
     for (String scenario : Arrays.asList(args).subList(1, args.length)) {
       app.run(scenario);
@@ -49,6 +52,16 @@ public final class WritingApp {
     app.step("end", () -> db.document("zz_end/done").set(Map.of("done", true)).get());
     System.out.println("DONE");
     new CountDownLatch(1).await();
+  }
+
+  /** A client of the emulator at {@code emulatorHost} for the test project. */
+  static Firestore connect(String emulatorHost) {
+    return FirestoreOptions.newBuilder()
+        .setProjectId(PROJECT)
+        .setEmulatorHost(emulatorHost)
+        .setCredentials(new FirestoreOptions.EmulatorCredentials())
+        .build()
+        .getService();
   }
 
   private void run(String scenario) throws Exception {
@@ -67,6 +80,8 @@ public final class WritingApp {
       case "values" -> step("values", () -> set("values/v1", allValueTypes()));
       case "own" -> step("own", () -> set("firetap_errors/e1", Map.of("a", 1)));
       case "excluded" -> step("excluded", () -> set("ignored_things/i1", Map.of("a", 1)));
+      case "large" -> large();
+      case "deep" -> step("deep", () -> set("deep/d1", nested(DEEPEST)));
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     }
   }
@@ -164,6 +179,22 @@ public final class WritingApp {
     step("recursive-new", () -> set("trees/t1", Map.of("a", 1)));
     step("recursive-leaf", () -> set("trees/t1/leaves/l1", Map.of("b", 2)));
     step("recursive", () -> db.recursiveDelete(db.document("trees/t1")).get());
+  }
+
+  /** A document near Firestore's size limit, replaced by another; then one beyond the limit. */
+  private void large() {
+    step("large-new", () -> set("large/l1", Map.of("text", "a".repeat(LARGE_TEXT))));
+    step("large-replace", () -> set("large/l1", Map.of("text", "b".repeat(LARGE_TEXT))));
+    step("oversized", () -> set("large/l2", Map.of("text", "c".repeat(OVERSIZED_TEXT))));
+  }
+
+  /** Maps nested {@code depth} deep, the innermost holding {@code leaf: true}. */
+  static Map<String, Object> nested(int depth) {
+    Map<String, Object> value = Map.of("leaf", true);
+    for (int i = 1; i < depth; i++) {
+      value = Map.of("m", value);
+    }
+    return value;
   }
 
   private void noop() {

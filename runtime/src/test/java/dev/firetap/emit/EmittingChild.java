@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * The main of a child JVM that emits numbered info events while Redis is down: {@code <count>
  * <exit|hang>}. It prints {@code EMITTED} when done and {@code SPOOLED} once every event is in the
  * spool; with {@code exit} it then returns from main (the shutdown hook closes Firetap), with
- * {@code hang} it waits to be killed.
+ * {@code hang} it waits to be killed. With {@code stay} it waits to be killed right after emitting,
+ * delivering what it can.
  */
 public final class EmittingChild {
   private EmittingChild() {}
@@ -26,6 +27,9 @@ public final class EmittingChild {
     if (args[1].equals("flush")) {
       System.out.println(
           firetap.emitter().flush(Duration.ofMinutes(1)) ? "FLUSHED" : "NOT FLUSHED");
+    }
+    if (args[1].equals("stay")) {
+      new CountDownLatch(1).await();
     }
     if (!args[1].equals("hang")) {
       return;

@@ -8,6 +8,7 @@ import dev.firetap.event.ChangeSource;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.Operation;
 import dev.firetap.testing.ChildJvm;
+import dev.firetap.testing.FaultResult;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.WithRedis;
@@ -29,15 +30,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRedis
 class WorkerCrashIT {
-  private static final int EVENTS = 2000;
-  private static final int KILLS = 5;
+  private static final boolean FULL = FaultResult.fullForm();
+  private static final int EVENTS = FULL ? 20_000 : 2000;
+  private static final int KILLS = FULL ? 15 : 5;
+
+  /** How long events keep arriving: the kills land within it. */
+  private static final Duration ADDING = Duration.ofSeconds(FULL ? 20 : 4);
+
   private static final String STREAM = "firetap:cdc:crash";
   private static final ChangeSource SOURCE = new ChangeSource("crash-test", "localhost", "test");
 
   @TempDir Path work;
 
   @Test
-  void losesNoEventAndCompletesNoneTwiceAcrossFiveKills(RedisServer server) throws Exception {
+  void losesNoEventAndCompletesNoneTwiceAcrossRepeatedKills(RedisServer server) throws Exception {
+    long started = System.nanoTime();
     Random random = new Random(42);
     try (RedisStreams redis = RedisStreams.connect(server.url())) {
       CompletableFuture<Void> adding = CompletableFuture.runAsync(() -> addPaced(redis));
@@ -53,11 +60,11 @@ class WorkerCrashIT {
           worker.kill();
         }
       }
-      adding.get(60, TimeUnit.SECONDS);
+      adding.get(ADDING.toSeconds() + 60, TimeUnit.SECONDS);
 
       try (ChildJvm last = startWorker(server, "last")) {
         await()
-            .atMost(Duration.ofSeconds(60))
+            .atMost(Duration.ofSeconds(FULL ? 300 : 60))
             .until(() -> redis.commands().scard(CountingHandler.HANDLED) == EVENTS);
         await()
             .atMost(Duration.ofSeconds(10))
@@ -77,10 +84,30 @@ class WorkerCrashIT {
           redis.commands().scard(CountingHandler.HANDLED),
           rerun,
           redis.commands().scard(CountingHandler.AFTER_COMPLETION));
+      writeResult(redis, started, rerun);
       assertThat(redis.commands().scard(CountingHandler.HANDLED)).isEqualTo(EVENTS);
       assertThat(redis.commands().smembers(CountingHandler.AFTER_COMPLETION)).isEmpty();
       assertThat(redis.commands().exists("firetap:dlq:crash-counter")).isZero();
     }
+  }
+
+  private static void writeResult(RedisStreams redis, long started, long rerun) {
+    long handled = redis.commands().scard(CountingHandler.HANDLED);
+    long twice = redis.commands().scard(CountingHandler.AFTER_COMPLETION);
+    boolean passed = handled == EVENTS && twice == 0;
+    new FaultResult(
+            "worker-killed",
+            "%,d change events over %d s, one handler (1 ms each)"
+                .formatted(EVENTS, ADDING.toSeconds()),
+            "%d worker JVMs killed (SIGKILL) one after another while busy".formatted(KILLS),
+            (System.nanoTime() - started) / 1e9,
+            EVENTS,
+            handled,
+            EVENTS - handled,
+            twice,
+            passed ? "passed" : "failed: events not handled or completed twice",
+            Map.of("ranAgainAfterAKill", rerun, "kills", KILLS))
+        .write();
   }
 
   private static long handledSince(RedisStreams redis, long before) {
@@ -110,10 +137,10 @@ class WorkerCrashIT {
         work.resolve(name + ".log"));
   }
 
-  /** Adds the events evenly over about four seconds, spread over 100 documents. */
+  /** Adds the events evenly over {@link #ADDING}, spread over 100 documents. */
   private static void addPaced(RedisStreams redis) {
     long start = System.nanoTime();
-    long step = TimeUnit.SECONDS.toNanos(4) / EVENTS;
+    long step = ADDING.toNanos() / EVENTS;
     for (int i = 0; i < EVENTS; i++) {
       LockSupport.parkNanos(start + i * step - System.nanoTime());
       ChangeEvent event =
