@@ -11,6 +11,7 @@ import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedis;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,11 @@ class ShardedHandlersIT {
 
     try (HandlerRuntime first = handled.startWorker(config, "first");
         HandlerRuntime second = handled.startWorker(config, "second");
-        Firetap firetap = Firetap.start(config)) {
+        Firetap firetap = Firetap.start(config);
+        RedisStreams redis = RedisStreams.connect(server.url())) {
+      // The first worker may take every shard before the second starts; it gives some up soon.
+      await().atMost(Duration.ofSeconds(30)).until(() -> leaseOwners(redis) == 2);
+
       for (int n = 1; n <= UPDATES; n++) {
         for (int document = 0; document < DOCUMENTS; document++) {
           firetap.emitter().emit(TestEvents.order("d" + document, n));
@@ -50,5 +55,13 @@ class ShardedHandlersIT {
         assertThat(redis.length("firetap:cdc:orders:" + shard)).isPositive();
       }
     }
+  }
+
+  private static long leaseOwners(RedisStreams redis) {
+    return redis.commands().keys("firetap:lease:*").stream()
+        .map(key -> redis.commands().get(key))
+        .filter(Objects::nonNull)
+        .distinct()
+        .count();
   }
 }
