@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.Operation;
+import dev.firetap.handler.internal.HandlerKeys;
 import dev.firetap.log.LogStats;
 import dev.firetap.redis.RedisEndpoint;
 import dev.firetap.redis.StreamKeys;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -49,9 +51,15 @@ class ClusterHandlersIT {
     FiretapConfig config = config(cluster, "0");
     HandledChanges handled = new HandledChanges();
 
+    List<String> shardStreams = new StreamKeys("firetap", true, SHARDS).changeStreams("orders");
     try (HandlerRuntime first = handled.startWorker(config, "first");
         HandlerRuntime second = handled.startWorker(config, "second");
-        Firetap firetap = Firetap.start(config)) {
+        Firetap firetap = Firetap.start(config);
+        ClusterStreams leases = ClusterStreams.connect(cluster)) {
+      // The first worker may take every shard before the second starts; it gives some up soon.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> leases.leaseOwners(shardStreams, "audit") == 2);
       emit(firetap, 1, 25);
       firetap.logs().info("cluster.checked", Map.of("documents", DOCUMENTS));
       assertThat(firetap.emitter().flush(Duration.ofSeconds(20))).isTrue();
@@ -65,10 +73,9 @@ class ClusterHandlersIT {
       assertThat(today.total()).isEqualTo(1);
       assertThat(first.lag()).hasSize(SHARDS);
     }
-    List<String> streams = new StreamKeys("firetap", true, SHARDS).changeStreams("orders");
-    assertThat(streams.stream().map(cluster::masterPortOf).distinct().count()).isEqualTo(3);
+    assertThat(shardStreams.stream().map(cluster::masterPortOf).distinct().count()).isEqualTo(3);
     try (ClusterStreams redis = ClusterStreams.connect(cluster)) {
-      assertThat(streams).allSatisfy(stream -> assertThat(redis.length(stream)).isPositive());
+      assertThat(shardStreams).allSatisfy(stream -> assertThat(redis.length(stream)).isPositive());
     }
   }
 
@@ -203,6 +210,16 @@ class ClusterHandlersIT {
 
     long length(String stream) {
       return connection.sync().xlen(stream);
+    }
+
+    /** How many workers hold the leases of a handler on {@code streams}. */
+    long leaseOwners(List<String> streams, String handlerId) {
+      HandlerKeys keys = new HandlerKeys("firetap", true);
+      return streams.stream()
+          .map(stream -> connection.sync().get(keys.lease(stream, handlerId)))
+          .filter(Objects::nonNull)
+          .distinct()
+          .count();
     }
 
     List<String> events(String stream) {
