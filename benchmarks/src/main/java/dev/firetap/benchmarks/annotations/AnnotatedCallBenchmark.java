@@ -1,6 +1,7 @@
 package dev.firetap.benchmarks.annotations;
 
 import dev.firetap.Firetap;
+import dev.firetap.benchmarks.AgentJar;
 import dev.firetap.benchmarks.annotations.woven.WovenLoggedTarget;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ public class AnnotatedCallBenchmark {
   static final int CALLS = 10_000;
 
   /** The agent jar, relative to the project root, where {@code ./firetap bench} runs. */
-  static final String AGENT_JAR = "agent/target/firetap-agent.jar";
+  static final String AGENT_JAR = AgentJar.PATH;
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 

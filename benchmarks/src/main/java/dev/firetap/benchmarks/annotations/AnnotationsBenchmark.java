@@ -1,20 +1,24 @@
 package dev.firetap.benchmarks.annotations;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.firetap.benchmarks.AgentJar;
+import dev.firetap.benchmarks.Benchmark;
+import dev.firetap.benchmarks.Figure;
+import dev.firetap.benchmarks.Profile;
+import dev.firetap.benchmarks.Profiles;
+import dev.firetap.benchmarks.Results;
 import dev.firetap.testing.RedisServer;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -23,103 +27,108 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * over the plain call (goal: at most 200 ns).
  *
  * <p>Usage, from the project root: {@code AnnotationsBenchmark [results file]}.
+ *
+ * @param forks JVMs per variant
+ * @param warmUpIterations untimed iterations of 1 s per fork
+ * @param iterations measured iterations of 1 s per fork
  */
-public final class AnnotationsBenchmark {
+public record AnnotationsBenchmark(int forks, int warmUpIterations, int iterations)
+    implements Benchmark {
   private static final double GOAL_NANOS = 200;
 
-  private AnnotationsBenchmark() {}
+  /** The figures of the suite, sized to run in about a minute. */
+  public static AnnotationsBenchmark standard() {
+    return new AnnotationsBenchmark(2, 3, 3);
+  }
 
   public static void main(String[] args) throws Exception {
     Path results = Path.of(args.length > 0 ? args[0] : "benchmarks/results/annotations.json");
-    if (!Files.isRegularFile(Path.of(AnnotatedCallBenchmark.AGENT_JAR))) {
-      throw new IllegalStateException(
-          AnnotatedCallBenchmark.AGENT_JAR
-              + " not found: run from the project root after building the agent"
-              + " (./firetap bench annotations does both)");
-    }
-    Path spool = Files.createTempDirectory("firetap-bench-spool");
-    String loadBefore = loadAverage();
+    Benchmark.runAlone(new AnnotationsBenchmark(2, 5, 5), results);
+  }
 
+  @Override
+  public String name() {
+    return "annotations";
+  }
+
+  @Override
+  public List<Figure> run() throws Exception {
+    AgentJar.require();
+    Path spool = Files.createTempDirectory("firetap-bench-spool");
     try (RedisServer redis = RedisServer.start()) {
-      Options options =
-          new OptionsBuilder()
-              .include(AnnotatedCallBenchmark.class.getName())
-              .jvmArgsPrepend(
-                  "-Dfiretap.redis.url=" + redis.url(),
-                  "-Dfiretap.spool.dir=" + spool,
-                  "-Dfiretap.service=annotations-bench",
-                  "-Dfiretap.errors.enabled=false")
-              .shouldFailOnError(true)
-              .build();
-      Collection<RunResult> runs = new Runner(options).run();
-      report(results, runs, loadBefore, loadAverage());
+      Map<String, Result<?>> scores = scores(jmh(redis, spool, ".*", forks, iterations));
+      double plain = scores.get("plain").getScore();
+      List<Figure> figures = new ArrayList<>();
+      for (String variant : List.of("agent", "woven")) {
+        Figure figure = figure(variant, scores.get(variant), plain);
+        figures.add(figure.missed() ? figure.withProfile(profile(redis, spool, variant)) : figure);
+      }
+      return figures;
     }
   }
 
-  private static void report(
-      Path results, Collection<RunResult> runs, String loadBefore, String loadAfter)
-      throws IOException {
+  private ChainedOptionsBuilder jmh(
+      RedisServer redis, Path spool, String variant, int forkCount, int iterationCount) {
+    return new OptionsBuilder()
+        .include(AnnotatedCallBenchmark.class.getName() + "." + variant)
+        .forks(forkCount)
+        .warmupIterations(warmUpIterations)
+        .measurementIterations(iterationCount)
+        .jvmArgsPrepend(
+            "-Dfiretap.redis.url=" + redis.url(),
+            "-Dfiretap.spool.dir=" + spool,
+            "-Dfiretap.service=annotations-bench",
+            "-Dfiretap.errors.enabled=false")
+        .shouldFailOnError(true);
+  }
+
+  private static Map<String, Result<?>> scores(ChainedOptionsBuilder options) throws Exception {
+    Collection<RunResult> runs = new Runner(options.build()).run();
     Map<String, Result<?>> scores = new LinkedHashMap<>();
     for (RunResult run : runs) {
       String label = run.getParams().getBenchmark();
       scores.put(label.substring(label.lastIndexOf('.') + 1), run.getPrimaryResult());
     }
-    double plain = scores.get("plain").getScore();
-    double agent = scores.get("agent").getScore() - plain;
-    double woven = scores.get("woven").getScore() - plain;
-    System.out.printf(
-        Locale.ROOT,
-        "%nAdded per @Logged call over the plain call (%.1f ns): agent %.0f ns, compile-time"
-            + " woven %.0f ns (goal <= %.0f ns: agent %s, woven %s)%n",
-        plain,
-        agent,
-        woven,
-        GOAL_NANOS,
-        agent <= GOAL_NANOS ? "met" : "MISSED",
-        woven <= GOAL_NANOS ? "met" : "MISSED");
-    Map<String, Object> figures = new LinkedHashMap<>();
-    scores.forEach(
-        (name, score) -> {
-          figures.put(name + "NanosPerCall", round(score.getScore()));
-          figures.put(name + "Error99", round(score.getScoreError()));
-        });
-    figures.put("agentAddedNanos", round(agent));
-    figures.put("wovenAddedNanos", round(woven));
-    figures.put("goalAddedNanos", GOAL_NANOS);
-    figures.put("callsPerInvocation", AnnotatedCallBenchmark.CALLS);
-    figures.put("loadAverageBefore", loadBefore);
-    figures.put("loadAverageAfter", loadAfter);
-    figures.put("cores", Runtime.getRuntime().availableProcessors());
-    figures.put("java", System.getProperty("java.version"));
-    write(results, figures);
+    return scores;
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+  private Figure figure(String variant, Result<?> score, double plain) {
+    double added = score.getScore() - plain;
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("plainNanosPerCall", Results.rounded(plain, 1));
+    values.put("nanosPerCall", Results.rounded(score.getScore(), 1));
+    values.put("error99", Results.rounded(score.getScoreError(), 1));
+    values.put("addedNanos", Results.rounded(added, 1));
+    values.put("callsPerInvocation", AnnotatedCallBenchmark.CALLS);
+    values.put("forks", forks);
+    values.put("iterations", iterations);
+    String how = variant.equals("agent") ? "the agent" : "AspectJ, woven at compile time";
+    return Figure.of(
+            "annotations." + variant,
+            "`@Logged` call instrumented by " + how,
+            String.format(Locale.ROOT, "the un-instrumented call: %.1f ns", plain),
+            String.format(
+                Locale.ROOT,
+                "%.0f ± %.0f ns per call, %+.0f ns",
+                score.getScore(),
+                score.getScoreError(),
+                added),
+            values)
+        .withGoal("≤ " + (int) GOAL_NANOS + " ns added", added <= GOAL_NANOS);
   }
 
-  /** The 1, 5 and 15 minute load averages, where the system tells them; what else ran. */
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
-      return String.join(" ", fields[0], fields[1], fields[2]);
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
+  /** One more short fork of {@code variant} under a JFR recording. */
+  private Profile profile(RedisServer redis, Path spool, String variant) throws Exception {
+    Path file = Profiles.file("annotations." + variant);
+    List<String> options = new ArrayList<>();
+    if (variant.equals("agent")) {
+      // Options replace the annotation's JVM arguments, the agent among them.
+      options.add(AgentJar.option(""));
     }
-  }
-
-  private static void write(Path results, Map<String, Object> figures) throws IOException {
-    Files.createDirectories(results.toAbsolutePath().getParent());
-    try (JsonGenerator json =
-        new JsonFactory().createGenerator(results.toFile(), JsonEncoding.UTF8)) {
-      json.useDefaultPrettyPrinter();
-      json.writeStartObject();
-      for (Map.Entry<String, Object> figure : figures.entrySet()) {
-        json.writeFieldName(figure.getKey());
-        json.writeObject(figure.getValue());
-      }
-      json.writeEndObject();
-    }
-    System.out.println("results written to " + results);
+    options.add(Profiles.jvmOption(file));
+    new Runner(
+            jmh(redis, spool, variant, 1, 1).jvmArgsAppend(options.toArray(new String[0])).build())
+        .run();
+    return Profiles.summarize(file, Profile.Kind.CPU);
   }
 }
