@@ -47,7 +47,7 @@ public record EmitterBenchmark(int events, int rounds) implements Benchmark {
 
   /** The figures of the suite. */
   public static EmitterBenchmark standard() {
-    return new EmitterBenchmark(300_000, 5);
+    return new EmitterBenchmark(300_000, 3);
   }
 
   public static void main(String[] args) throws Exception {

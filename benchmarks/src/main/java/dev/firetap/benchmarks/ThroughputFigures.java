@@ -76,19 +76,17 @@ final class ThroughputFigures {
   }
 
   /**
-   * The handler with 1, 2 and 4 threads, in rotating order each round. Near-linear: each speedup
-   * over one thread is at least 0.8 times the threads the machine can run at once.
+   * The handler with 1, 2 and 4 threads, in rotating order each round; {@link #ratio} warmed it up.
+   * Near-linear: each speedup over one thread is at least 0.8 times the threads the machine can run
+   * at once.
    */
   Figure scaling(int rounds) throws Exception {
     Map<Integer, List<Double>> rates = new LinkedHashMap<>();
     THREADS.forEach(threads -> rates.put(threads, new ArrayList<>()));
     List<Integer> order = new ArrayList<>(THREADS);
-    for (int round = 0; round <= rounds; round++) {
+    for (int round = 0; round < rounds; round++) {
       for (int threads : order) {
-        double rate = handler(threads);
-        if (round > 0) {
-          rates.get(threads).add(rate);
-        }
+        rates.get(threads).add(handler(threads));
       }
       Collections.rotate(order, 1);
     }
@@ -126,12 +124,12 @@ final class ThroughputFigures {
             met);
   }
 
-  /** Three more drains with {@code threads} threads under a recording. */
+  /** Two more drains with {@code threads} threads under a recording. */
   private Profile profile(String id, int threads) throws Exception {
     return Profiles.record(
         id,
         () -> {
-          for (int pass = 0; pass < 3; pass++) {
+          for (int pass = 0; pass < 2; pass++) {
             handler(threads);
           }
           return null;

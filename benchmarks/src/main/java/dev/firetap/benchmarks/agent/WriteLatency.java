@@ -96,11 +96,11 @@ final class WriteLatency implements AutoCloseable {
     List<String> order = new ArrayList<>(VARIANTS);
     Collections.rotate(order, -(rounds++ % order.size()));
     for (String variant : order) {
-      turn(variant, record);
+      turn(variant, record, "round " + rounds);
     }
   }
 
-  private void turn(String variant, boolean record) throws IOException {
+  private void turn(String variant, boolean record, String label) throws IOException {
     long start = System.nanoTime();
     String[] answer = apps.get(variant).ask("round " + commits, ROUND_TIMEOUT).split(" ");
     committed.merge(variant, (long) commits, Long::sum);
@@ -112,8 +112,8 @@ final class WriteLatency implements AutoCloseable {
     }
     System.out.printf(
         Locale.ROOT,
-        "round %d %s: %.1f s, CPU per commit: set %.0f µs, batch %.0f µs%n",
-        rounds,
+        "%s %s: %.1f s, CPU per commit: set %.0f µs, batch %.0f µs%n",
+        label,
         variant,
         (System.nanoTime() - start) / 1e9,
         Long.parseLong(answer[0]) / 1e3 / commits,
@@ -156,7 +156,7 @@ final class WriteLatency implements AutoCloseable {
     AppJvm app = apps.get(variant);
     app.ask("profile", ROUND_TIMEOUT);
     for (int i = 0; i < count; i++) {
-      turn(variant, false);
+      turn(variant, false, "profiled");
     }
     app.ask("unprofile " + file.toAbsolutePath(), ROUND_TIMEOUT);
     return Profiles.summarize(file, Profile.Kind.CPU);

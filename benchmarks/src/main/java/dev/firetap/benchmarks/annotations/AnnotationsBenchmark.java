@@ -36,9 +36,9 @@ public record AnnotationsBenchmark(int forks, int warmUpIterations, int iteratio
     implements Benchmark {
   private static final double GOAL_NANOS = 200;
 
-  /** The figures of the suite, sized to run in about a minute. */
+  /** The figures of the suite, sized to run in about a minute: one fork per variant. */
   public static AnnotationsBenchmark standard() {
-    return new AnnotationsBenchmark(2, 3, 3);
+    return new AnnotationsBenchmark(1, 3, 5);
   }
 
   public static void main(String[] args) throws Exception {
