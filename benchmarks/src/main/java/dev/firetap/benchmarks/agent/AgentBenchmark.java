@@ -48,14 +48,14 @@ public record AgentBenchmark(
   private static final double HEAP_GOAL_MEGABYTES = 64;
   private static final double FLAT_MEGABYTES_PER_MINUTE = 4;
   private static final int EVENTS_PER_SECOND = 10_000;
-  private static final int LOAD_WARM_UP_SECONDS = 5;
+  private static final int LOAD_WARM_UP_SECONDS = 10;
   private static final int SAMPLE_EVERY_SECONDS = 5;
-  private static final int PROFILED_ROUNDS = 3;
+  private static final int PROFILED_ROUNDS = 2;
   private static final double MEGABYTE = 1024 * 1024;
 
   /** The figures of the suite, sized to run in about three minutes. */
   public static AgentBenchmark standard() {
-    return new AgentBenchmark(50, 15, 12, 6, Duration.ofSeconds(60));
+    return new AgentBenchmark(50, 12, 10, 6, Duration.ofSeconds(60));
   }
 
   public static void main(String[] args) throws Exception {
