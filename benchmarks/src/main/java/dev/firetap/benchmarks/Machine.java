@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * @param redis the version of {@code redis-server}
  * @param date when the run ended, UTC
  * @param gitCommit the commit measured, with {@code +changes} when the work tree differed from it
+ *     (beyond the files the suite writes)
  * @param loadBefore the 1, 5 and 15 minute load averages before the run: what else ran
  * @param loadAfter the same after the run
  */
@@ -95,8 +96,20 @@ public record Machine(
     if (commit.isEmpty()) {
       return UNKNOWN;
     }
+    // What the suite itself writes is no change to the code it measures.
     boolean changed =
-        !output(List.of("git", "status", "--porcelain", "--untracked-files=no")).isBlank();
+        !output(
+                List.of(
+                    "git",
+                    "status",
+                    "--porcelain",
+                    "--untracked-files=no",
+                    "--",
+                    ".",
+                    ":(exclude)README.md",
+                    ":(exclude)docs/benchmarks.md",
+                    ":(exclude)benchmarks/results"))
+            .isBlank();
     return changed ? commit + "+changes" : commit;
   }
 
