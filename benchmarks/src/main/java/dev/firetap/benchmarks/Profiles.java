@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Profiles {
   /** Where the recordings go, relative to the project root; git ignores the files. */
   public static final Path DIRECTORY = Path.of("benchmarks", "results", "profiles");
 
+  private static final Duration SAMPLE_PERIOD = Duration.ofMillis(1);
   private static final int TOP = 10;
   private static final String FIRETAP = "dev.firetap.";
   private static final String HARNESS = "dev.firetap.benchmarks.";
@@ -35,11 +37,15 @@ public final class Profiles {
   private Profiles() {}
 
   /**
-   * A recording with JFR's {@code profile} settings (execution samples every 10 ms), not started.
+   * A recording with JFR's {@code profile} settings that asks for an execution sample of the
+   * running threads every millisecond instead of every 10, for more samples from parts that run a
+   * few seconds; not started.
    */
   public static Recording newRecording() {
     try {
-      return new Recording(Configuration.getConfiguration("profile"));
+      Recording recording = new Recording(Configuration.getConfiguration("profile"));
+      recording.enable(Kind.CPU.event()).withPeriod(SAMPLE_PERIOD);
+      return recording;
     } catch (IOException | ParseException e) {
       throw new IllegalStateException("the JDK's JFR 'profile' settings cannot be read", e);
     }
@@ -47,7 +53,8 @@ public final class Profiles {
 
   /** The JVM option that records a whole child JVM to {@code file} with the same settings. */
   public static String jvmOption(Path file) {
-    return "-XX:StartFlightRecording=settings=profile,filename=" + file.toAbsolutePath();
+    return "-XX:StartFlightRecording=settings=profile,%s#period=%dms,filename=%s"
+        .formatted(Kind.CPU.event(), SAMPLE_PERIOD.toMillis(), file.toAbsolutePath());
   }
 
   /** The file the recording of figure {@code id} goes to; its folder is created. */

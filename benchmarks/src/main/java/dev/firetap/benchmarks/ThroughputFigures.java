@@ -124,12 +124,12 @@ final class ThroughputFigures {
             met);
   }
 
-  /** Two more drains with {@code threads} threads under a recording. */
+  /** Four more drains with {@code threads} threads under a recording. */
   private Profile profile(String id, int threads) throws Exception {
     return Profiles.record(
         id,
         () -> {
-          for (int pass = 0; pass < 2; pass++) {
+          for (int pass = 0; pass < 4; pass++) {
             handler(threads);
           }
           return null;
