@@ -8,21 +8,18 @@ import dev.firetap.event.LogEvent;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.TestConfigs;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Measures the emitter against its baseline, side by side in one run on one private redis-server:
@@ -35,19 +32,38 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Usage: {@code EmitterBenchmark [events per round] [rounds] [results file]}.
+ *
+ * @param events events per round and side
+ * @param rounds measured rounds, each side once per round
  */
-public final class EmitterBenchmark {
+public record EmitterBenchmark(int events, int rounds) implements Benchmark {
   private static final int EVENT_BYTES = 500;
-  private static final int WARM_UP_PASSES = 2;
-  private static final Pattern REQUESTS_PER_SECOND =
-      Pattern.compile("([0-9.]+) requests per second");
+  private static final int WARM_UP_PASSES = 1;
+  private static final int HAND_OVER_RATE = 100_000;
+  private static final Duration HAND_OVER_SPAN = Duration.ofSeconds(5);
+  private static final double THROUGHPUT_GOAL = 0.7;
+  private static final long HAND_OVER_GOAL_NANOS = 1000;
+  private static final String XADD_STREAM = "bench:xadd";
 
-  private EmitterBenchmark() {}
+  /** The figures of the suite. */
+  public static EmitterBenchmark standard() {
+    return new EmitterBenchmark(300_000, 3);
+  }
 
   public static void main(String[] args) throws Exception {
-    int events = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : standard().events();
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : standard().rounds();
     Path results = Path.of(args.length > 2 ? args[2] : "benchmarks/results/emitter.json");
+    Benchmark.runAlone(new EmitterBenchmark(events, rounds), results);
+  }
+
+  @Override
+  public String name() {
+    return "emitter";
+  }
+
+  @Override
+  public List<Figure> run() throws Exception {
     Path spool = Files.createTempDirectory("firetap-bench-spool");
     LogEvent event = eventOfSize(EVENT_BYTES);
     byte[] json = EventCodec.encode(event);
@@ -55,14 +71,14 @@ public final class EmitterBenchmark {
     try (RedisServer redis = RedisServer.start()) {
       // Untimed passes of each side, so that neither is measured while the JIT or Redis warms up.
       for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-        redisBenchmarkXadd(redis, events, json);
+        RedisBenchmarkXadd.rate(redis, XADD_STREAM, events, json);
         emitterThroughput(redis, spool, events, event);
         redis.flushAll();
       }
       List<Double> baselines = new ArrayList<>();
       List<Double> emitters = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        baselines.add(redisBenchmarkXadd(redis, events, json));
+        baselines.add(RedisBenchmarkXadd.rate(redis, XADD_STREAM, events, json));
         redis.flushAll();
         emitters.add(emitterThroughput(redis, spool, events, event));
         redis.flushAll();
@@ -73,8 +89,18 @@ public final class EmitterBenchmark {
             baselines.get(round - 1),
             emitters.get(round - 1));
       }
-      long[] handOver = handOverNanos(redis, spool, event, 100_000, Duration.ofSeconds(5));
-      report(results, json.length, events, baselines, emitters, handOver);
+      Figure throughput = throughput(json.length, baselines, emitters);
+      if (throughput.missed()) {
+        throughput =
+            throughput.withProfile(profileThroughput(redis, spool, event, throughput.id()));
+      }
+      Figure handOver = handOver(handOverNanos(redis, spool, event));
+      if (handOver.missed()) {
+        handOver =
+            handOver.withProfile(
+                Profiles.record(handOver.id(), () -> handOverNanos(redis, spool, event)));
+      }
+      return List.of(throughput, handOver);
     }
   }
 
@@ -97,39 +123,6 @@ public final class EmitterBenchmark {
     }
   }
 
-  private static double redisBenchmarkXadd(RedisServer redis, int events, byte[] json)
-      throws IOException, InterruptedException {
-    List<String> command =
-        List.of(
-            "redis-benchmark",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            Integer.toString(redis.port()),
-            "-P",
-            "64",
-            "-n",
-            Integer.toString(events),
-            "-q",
-            "XADD",
-            "bench:xadd",
-            "*",
-            "event",
-            new String(json, StandardCharsets.UTF_8));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(5, TimeUnit.MINUTES);
-    Matcher matcher = REQUESTS_PER_SECOND.matcher(output);
-    String last = null;
-    while (matcher.find()) {
-      last = matcher.group(1);
-    }
-    if (last == null) {
-      throw new IllegalStateException("redis-benchmark printed no rate: " + output);
-    }
-    return Double.parseDouble(last);
-  }
-
   private static double emitterThroughput(
       RedisServer redis, Path spool, int events, LogEvent event) {
     FiretapConfig config = config(redis, spool, Math.max(events, 1024));
@@ -137,15 +130,28 @@ public final class EmitterBenchmark {
         config, events, emitter -> warmUp(emitter, event), (emitter, i) -> emitter.emit(event));
   }
 
-  private static long[] handOverNanos(
-      RedisServer redis, Path spool, LogEvent event, int perSecond, Duration span) {
+  /** Three more emitter passes under a recording: enough samples to rank its methods. */
+  private Profile profileThroughput(RedisServer redis, Path spool, LogEvent event, String id)
+      throws Exception {
+    return Profiles.record(
+        id,
+        () -> {
+          for (int pass = 0; pass < 3; pass++) {
+            redis.flushAll();
+            emitterThroughput(redis, spool, events, event);
+          }
+          return null;
+        });
+  }
+
+  private static long[] handOverNanos(RedisServer redis, Path spool, LogEvent event) {
     FiretapConfig config = config(redis, spool, 65_536);
     try (RedisConnector connector = new RedisConnector(config.redis(), config.redisTimeout())) {
       RedisEmitter emitter = RedisEmitter.start(config, connector);
       warmUp(emitter, event);
-      int count = (int) (perSecond * span.toSeconds());
+      int count = (int) (HAND_OVER_RATE * HAND_OVER_SPAN.toSeconds());
       long[] samples = new long[count];
-      long step = TimeUnit.SECONDS.toNanos(1) / perSecond;
+      long step = TimeUnit.SECONDS.toNanos(1) / HAND_OVER_RATE;
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
         long due = start + i * step;
@@ -189,14 +195,7 @@ public final class EmitterBenchmark {
         "false");
   }
 
-  private static void report(
-      Path results,
-      int eventBytes,
-      int events,
-      List<Double> baselines,
-      List<Double> emitters,
-      long[] handOver)
-      throws IOException {
+  private Figure throughput(int eventBytes, List<Double> baselines, List<Double> emitters) {
     double baseline = Results.median(baselines);
     double emitter = Results.median(emitters);
     List<Double> ratios = new ArrayList<>();
@@ -204,39 +203,48 @@ public final class EmitterBenchmark {
       ratios.add(emitters.get(i) / baselines.get(i));
     }
     double ratio = Results.median(ratios);
-    long medianNanos = handOver[handOver.length / 2];
-    long p99Nanos = handOver[(int) (handOver.length * 0.99)];
-    long maxNanos = handOver[handOver.length - 1];
-    System.out.printf(
-        Locale.ROOT,
-        "%nEmitter throughput, %d-byte events: %.0f/s; redis-benchmark -P 64 XADD: %.0f/s"
-            + " (medians); median ratio of the rounds %.2f (goal >= 0.70: %s)%n",
-        eventBytes,
-        emitter,
-        baseline,
-        ratio,
-        ratio >= 0.7 ? "met" : "MISSED");
-    System.out.printf(
-        Locale.ROOT,
-        "Caller hand-over at 100,000 events/s: median %d ns, p99 %d ns, max %d ns"
-            + " (goal median <= 1000 ns: %s)%n",
-        medianNanos,
-        p99Nanos,
-        maxNanos,
-        medianNanos <= 1000 ? "met" : "MISSED");
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("eventBytes", eventBytes);
-    figures.put("eventsPerRound", events);
-    figures.put("rounds", baselines.size());
-    figures.put("redisBenchmarkXaddPerSecond", Math.round(baseline));
-    figures.put("emitterPerSecond", Math.round(emitter));
-    figures.put("throughputRatio", Math.round(ratio * 1000) / 1000.0);
-    figures.put("roundRatios", ratios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList());
-    figures.put("handOverMedianNanos", medianNanos);
-    figures.put("handOverP99Nanos", p99Nanos);
-    figures.put("handOverMaxNanos", maxNanos);
-    figures.put("cores", Runtime.getRuntime().availableProcessors());
-    figures.put("java", System.getProperty("java.version"));
-    Results.write(results, figures);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("eventBytes", eventBytes);
+    values.put("eventsPerRound", events);
+    values.put("rounds", rounds);
+    values.put("redisBenchmarkXaddPerSecond", Math.round(baseline));
+    values.put("emitterPerSecond", Math.round(emitter));
+    values.put("throughputRatio", Results.rounded(ratio));
+    values.put("roundRatios", ratios.stream().map(Results::rounded).toList());
+    return Figure.of(
+            "emitter.throughput",
+            "Emitter throughput, " + eventBytes + "-byte events",
+            "`redis-benchmark -P 64` XADD of the same bytes: " + Results.perSecond(baseline),
+            String.format(
+                Locale.ROOT,
+                "%s, ratio %s (rounds %s-%s)",
+                Results.perSecond(emitter),
+                Results.ratio(ratio),
+                Results.ratio(Collections.min(ratios)),
+                Results.ratio(Collections.max(ratios))),
+            values)
+        .withGoal("ratio ≥ " + THROUGHPUT_GOAL, ratio >= THROUGHPUT_GOAL);
+  }
+
+  private static Figure handOver(long[] sorted) {
+    long median = Results.percentile(sorted, 0.5);
+    long p99 = Results.percentile(sorted, 0.99);
+    long max = sorted[sorted.length - 1];
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("eventsPerSecond", HAND_OVER_RATE);
+    values.put("medianNanos", median);
+    values.put("p99Nanos", p99);
+    values.put("maxNanos", max);
+    return Figure.of(
+            "emitter.handover",
+            String.format(
+                Locale.ROOT,
+                "Caller-thread hand-over of one event, at %,d events/s",
+                HAND_OVER_RATE),
+            "—",
+            String.format(
+                Locale.ROOT, "median %d ns, p99 %d ns, max %s", median, p99, Results.millis(max)),
+            values)
+        .withGoal("median ≤ 1 µs", median <= HAND_OVER_GOAL_NANOS);
   }
 }

@@ -31,30 +31,34 @@ import java.util.function.IntConsumer;
  * Commit-to-handler latency at a steady rate: each event carries the wall-clock time it was made,
  * and the receiving side records now minus that time. Firetap: {@code ChangeCapture.capture} into
  * the emitter, a {@link HandlerRuntime} handler on the other end. Baseline: a raw XADD producer and
- * a raw blocking XREADGROUP consumer.
+ * a raw blocking XREADGROUP consumer that acknowledges each batch it read with one XACK.
  */
 final class HandlerLatency {
   private final FiretapConfig config;
   private final int perSecond;
 
+  /** Events captured with {@code config}, {@code perSecond} of them a second. */
   HandlerLatency(FiretapConfig config, int perSecond) {
     this.config = config;
     this.perSecond = perSecond;
   }
 
-  /** Sorted latencies in nanoseconds of events captured through Firetap and handled. */
-  long[] firetap(Duration span) {
+  /**
+   * Sorted latencies in nanoseconds of events captured through Firetap and handled by the handler
+   * {@code handlerId}, whose consumer group starts at the end of the stream when it is new.
+   */
+  long[] firetap(String handlerId, Duration span) {
     int count = count(span);
     Samples samples = new Samples(count);
     try (Firetap firetap = Firetap.start(config);
         HandlerRuntime runtime =
             HandlerRuntime.builder(config)
                 .onChange(
-                    "latency",
+                    handlerId,
                     "orders",
                     Set.of(Operation.values()),
                     (event, delivery) -> samples.add(event.commitTime()))
-                .options("latency", HandlerOptions.defaults().withThreads(1))
+                .options(handlerId, HandlerOptions.defaults().withThreads(1))
                 .start()) {
       pace(
           count,
@@ -104,7 +108,10 @@ final class HandlerLatency {
               XReadArgs.StreamOffset.lastConsumed(stream));
       for (StreamMessage<String, String> message : batch) {
         samples.add(Instant.parse(message.getBody().get("sentAt")));
-        commands.xack(stream, "raw", message.getId());
+      }
+      if (!batch.isEmpty()) {
+        commands.xack(
+            stream, "raw", batch.stream().map(StreamMessage::getId).toArray(String[]::new));
       }
     }
   }

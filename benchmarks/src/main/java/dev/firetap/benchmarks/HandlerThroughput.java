@@ -47,18 +47,21 @@ final class HandlerThroughput {
   HandlerThroughput(FiretapConfig config, int count) {
     this.config = config;
     this.events = new ArrayList<>(count);
-    ChangeSource source = new ChangeSource("bench", "localhost", "bench");
-    Instant commit = Instant.parse("2025-01-01T00:00:00Z");
     for (int i = 0; i < count; i++) {
-      ChangeEvent event =
-          ChangeEvent.builder(Operation.UPDATE, "orders/o" + i)
-              .before(Map.of("status", "placed", "total", 4200, "items", 3))
-              .after(Map.of("status", "paid", "total", 4200, "items", 3))
-              .commitTime(commit.plusNanos(i * 1000L))
-              .source(source)
-              .build();
-      events.add(EventCodec.encode(event));
+      events.add(event(i));
     }
+  }
+
+  /** The JSON of the change event {@code i}: an order {@code o<i>} paid. */
+  static byte[] event(int i) {
+    ChangeEvent event =
+        ChangeEvent.builder(Operation.UPDATE, "orders/o" + i)
+            .before(Map.of("status", "placed", "total", 4200, "items", 3))
+            .after(Map.of("status", "paid", "total", 4200, "items", 3))
+            .commitTime(Instant.parse("2025-01-01T00:00:00Z").plusNanos(i * 1000L))
+            .source(new ChangeSource("bench", "localhost", "bench"))
+            .build();
+    return EventCodec.encode(event);
   }
 
   int size() {
@@ -84,12 +87,15 @@ final class HandlerThroughput {
     }
   }
 
-  /** Events per second through a handler runtime: from start until every event is acknowledged. */
-  double firetap() throws InterruptedException {
+  /**
+   * Events per second through a handler runtime with {@code threads} handler threads: from start
+   * until every event is acknowledged.
+   */
+  double firetap(int threads) throws InterruptedException {
     CountDownLatch handled = new CountDownLatch(events.size());
     HandlerOptions options =
         HandlerOptions.defaults()
-            .withThreads(1)
+            .withThreads(threads)
             .withBatchSize(BATCH)
             .withStartFrom(StartFrom.beginning());
     long start = System.nanoTime();

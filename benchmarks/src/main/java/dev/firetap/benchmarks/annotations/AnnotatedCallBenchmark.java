@@ -1,6 +1,7 @@
 package dev.firetap.benchmarks.annotations;
 
 import dev.firetap.Firetap;
+import dev.firetap.benchmarks.AgentJar;
 import dev.firetap.benchmarks.annotations.woven.WovenLoggedTarget;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * invocation makes {@value #CALLS} calls, and before each invocation, untimed, the emitter's queue
  * is drained to Redis: the calls are measured as the application sees them, handing events over to
  * a queue that is never full. The Firetap settings (Redis, spool) come as system properties from
- * {@link AnnotationsBenchmark}. The time of each invocation is sampled, so that the report can take
- * the median: on a shared machine, the mean is pulled up by the invocations that another process
- * interrupted.
+ * {@link AnnotationsBenchmark}.
  */
-@BenchmarkMode(Mode.SampleTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -38,7 +37,7 @@ public class AnnotatedCallBenchmark {
   static final int CALLS = 10_000;
 
   /** The agent jar, relative to the project root, where {@code ./firetap bench} runs. */
-  static final String AGENT_JAR = "agent/target/firetap-agent.jar";
+  static final String AGENT_JAR = AgentJar.PATH;
 
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 

@@ -1,0 +1,153 @@
+package dev.firetap.benchmarks;
+
+import dev.firetap.testing.RedisServer;
+import io.lettuce.core.RedisClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The throughput figures of the handler runtime, in rounds on a private redis-server: a no-op
+ * handler against a raw XREADGROUP + XACK loop, and the handler with 1, 2 and 4 threads.
+ */
+final class ThroughputFigures {
+  private static final double RATIO_GOAL = 0.8;
+  private static final List<Integer> THREADS = List.of(1, 2, 4);
+  private static final double SCALING_GOAL = 0.8;
+
+  private final RedisServer redis;
+  private final RedisClient client;
+  private final HandlerThroughput bench;
+
+  ThroughputFigures(RedisServer redis, RedisClient client, HandlerThroughput bench) {
+    this.redis = redis;
+    this.client = client;
+    this.bench = bench;
+  }
+
+  /** The no-op handler against the raw loop: one untimed pass each, then {@code rounds}. */
+  Figure ratio(int rounds) throws Exception {
+    raw();
+    handler(1);
+    List<Double> raws = new ArrayList<>();
+    List<Double> handlers = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      raws.add(raw());
+      handlers.add(handler(1));
+      ratios.add(handlers.get(round - 1) / raws.get(round - 1));
+      System.out.printf(
+          Locale.ROOT,
+          "round %d: raw XREADGROUP+XACK %.0f/s, handler runtime %.0f/s%n",
+          round,
+          raws.get(round - 1),
+          handlers.get(round - 1));
+    }
+    Figure figure = ratioFigure(raws, handlers, ratios);
+    return figure.missed() ? figure.withProfile(profile(figure.id(), 1)) : figure;
+  }
+
+  private Figure ratioFigure(List<Double> raws, List<Double> handlers, List<Double> ratios) {
+    double ratio = Results.median(ratios);
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("eventBytes", bench.eventBytes());
+    values.put("eventsPerRound", bench.size());
+    values.put("rounds", ratios.size());
+    values.put("rawPerSecond", Math.round(Results.median(raws)));
+    values.put("handlerPerSecond", Math.round(Results.median(handlers)));
+    values.put("throughputRatio", Results.rounded(ratio));
+    values.put("roundRatios", ratios.stream().map(Results::rounded).toList());
+    return Figure.of(
+            "handlers.throughput",
+            "No-op handler throughput, " + bench.eventBytes() + "-byte change events",
+            "raw `XREADGROUP COUNT 100` + `XACK` loop: " + Results.perSecond(Results.median(raws)),
+            String.format(
+                Locale.ROOT,
+                "%s, ratio %s (rounds %s-%s)",
+                Results.perSecond(Results.median(handlers)),
+                Results.ratio(ratio),
+                Results.ratio(Collections.min(ratios)),
+                Results.ratio(Collections.max(ratios))),
+            values)
+        .withGoal("ratio ≥ " + RATIO_GOAL, ratio >= RATIO_GOAL);
+  }
+
+  /**
+   * The handler with 1, 2 and 4 threads, in rotating order each round; {@link #ratio} warmed it up.
+   * Near-linear: each speedup over one thread is at least 0.8 times the threads the machine can run
+   * at once.
+   */
+  Figure scaling(int rounds) throws Exception {
+    Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+    THREADS.forEach(threads -> rates.put(threads, new ArrayList<>()));
+    List<Integer> order = new ArrayList<>(THREADS);
+    for (int round = 0; round < rounds; round++) {
+      for (int threads : order) {
+        rates.get(threads).add(handler(threads));
+      }
+      Collections.rotate(order, 1);
+    }
+    Figure figure = scalingFigure(rates);
+    return figure.missed() ? figure.withProfile(profile(figure.id(), 4)) : figure;
+  }
+
+  private static Figure scalingFigure(Map<Integer, List<Double>> rates) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    double single = Results.median(rates.get(1));
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> results = new ArrayList<>();
+    boolean met = true;
+    for (int threads : THREADS) {
+      double rate = Results.median(rates.get(threads));
+      double speedup = rate / single;
+      values.put(threads + "ThreadsPerSecond", Math.round(rate));
+      values.put(threads + "ThreadsSpeedup", Results.rounded(speedup));
+      if (threads > 1) {
+        met &= speedup >= SCALING_GOAL * Math.min(threads, cores);
+        results.add(
+            String.format(
+                Locale.ROOT, "%d threads %s (×%.2f)", threads, Results.perSecond(rate), speedup));
+      }
+    }
+    values.put("cores", cores);
+    return Figure.of(
+            "handlers.scaling",
+            "No-op handler throughput with 1, 2 and 4 handler threads",
+            "1 thread: " + Results.perSecond(single),
+            String.join(", ", results),
+            values)
+        .withGoal(
+            "near-linear: speedup ≥ " + SCALING_GOAL + " × min(threads, cores = " + cores + ")",
+            met);
+  }
+
+  /** Four more drains with {@code threads} threads under a recording. */
+  private Profile profile(String id, int threads) throws Exception {
+    return Profiles.record(
+        id,
+        () -> {
+          for (int pass = 0; pass < 4; pass++) {
+            handler(threads);
+          }
+          return null;
+        });
+  }
+
+  private double raw() {
+    fill();
+    return bench.raw(client);
+  }
+
+  private double handler(int threads) throws InterruptedException {
+    fill();
+    return bench.firetap(threads);
+  }
+
+  private void fill() {
+    redis.flushAll();
+    bench.fill(client);
+  }
+}
