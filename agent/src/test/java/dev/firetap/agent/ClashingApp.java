@@ -3,7 +3,6 @@ package dev.firetap.agent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.StringWriter;
@@ -37,13 +36,7 @@ public final class ClashingApp {
     }
     System.out.println("jackson wrote " + json);
 
-    Firestore db =
-        FirestoreOptions.newBuilder()
-            .setProjectId(WritingApp.PROJECT)
-            .setEmulatorHost(args[0])
-            .setCredentials(new FirestoreOptions.EmulatorCredentials())
-            .build()
-            .getService();
+    Firestore db = WritingApp.connect(args[0]);
     db.collection("clash").document("c1").set(Map.of("ok", true)).get();
     System.out.println("APP OK");
     // Runs on, as a service does, until the test has seen the event and closes standard input.

@@ -1,7 +1,6 @@
 package dev.firetap.agent;
 
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +15,7 @@ public final class LateAttachApp {
   private LateAttachApp() {}
 
   public static void main(String[] args) throws Exception {
-    try (Firestore db =
-            FirestoreOptions.newBuilder()
-                .setProjectId(WritingApp.PROJECT)
-                .setEmulatorHost(args[0])
-                .setCredentials(new FirestoreOptions.EmulatorCredentials())
-                .build()
-                .getService();
+    try (Firestore db = WritingApp.connect(args[0]);
         BufferedReader input =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       db.collection("early").document("e1").set(Map.of("seen", false)).get();

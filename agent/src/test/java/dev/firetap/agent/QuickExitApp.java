@@ -1,7 +1,6 @@
 package dev.firetap.agent;
 
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import java.util.Map;
 
 /**
@@ -12,13 +11,7 @@ public final class QuickExitApp {
   private QuickExitApp() {}
 
   public static void main(String[] args) throws Exception {
-    try (Firestore db =
-        FirestoreOptions.newBuilder()
-            .setProjectId(WritingApp.PROJECT)
-            .setEmulatorHost(args[0])
-            .setCredentials(new FirestoreOptions.EmulatorCredentials())
-            .build()
-            .getService()) {
+    try (Firestore db = WritingApp.connect(args[0])) {
       db.collection("quick").document("q1").set(Map.of("ok", true)).get();
     }
     System.out.println("APP EXITS");

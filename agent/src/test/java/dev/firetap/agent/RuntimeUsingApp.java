@@ -1,7 +1,6 @@
 package dev.firetap.agent;
 
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
 import java.util.Map;
@@ -24,13 +23,7 @@ public final class RuntimeUsingApp {
             FiretapConfig.load("redis.url=" + args[1] + ",spool.dir=" + args[2] + ",service=shop"));
     System.out.println("SAME EMITTER " + (own.emitter() == agents.emitter()));
     own.logs().info("order_placed", Map.of("order", "o1"));
-    try (Firestore db =
-        FirestoreOptions.newBuilder()
-            .setProjectId(WritingApp.PROJECT)
-            .setEmulatorHost(args[0])
-            .setCredentials(new FirestoreOptions.EmulatorCredentials())
-            .build()
-            .getService()) {
+    try (Firestore db = WritingApp.connect(args[0])) {
       db.collection("orders").document("o1").set(Map.of("status", "placed")).get();
     }
     own.close();

@@ -231,7 +231,8 @@ public final class BenchmarkReport {
     lines.add(README_START);
     lines.add(
         indent
-            + "Headline figures of the last run (%s, %d cores), each against its baseline in the same run:"
+            + ("Headline figures of the last run (%s, %d cores), each against its baseline in the"
+                    + " same run:")
                 .formatted(run.machine().date().substring(0, 10), run.machine().cores()));
     for (String id : HEADLINE) {
       run.figures().stream()

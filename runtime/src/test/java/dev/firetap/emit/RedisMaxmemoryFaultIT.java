@@ -1,6 +1,7 @@
 package dev.firetap.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.firetap.event.EventCodec;
 import dev.firetap.testing.ChildJvm;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,13 +85,14 @@ class RedisMaxmemoryFaultIT {
         work.resolve("app.log"));
   }
 
-  private static boolean awaitLength(RedisStreams streams, long length, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (streams.length(STREAM) < length && System.nanoTime() - deadline < 0) {
-      Thread.sleep(100);
+  /** Whether the stream reached {@code length} entries within {@code timeout}. */
+  private static boolean awaitLength(RedisStreams streams, long length, Duration timeout) {
+    try {
+      await().atMost(timeout).until(() -> streams.length(STREAM) >= length);
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
-    return streams.length(STREAM) >= length;
   }
 
   /** How often each event number {@code n} is in the stream. */

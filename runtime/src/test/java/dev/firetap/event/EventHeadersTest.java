@@ -52,7 +52,8 @@ class EventHeadersTest {
             () ->
                 EventHeaders.change(
                     bytes(
-                        "{\"id\":\"e1\",\"op\":\"update\",\"commitTime\":\"2026-12-03T12:00:00Z\"}")))
+                        "{\"id\":\"e1\",\"op\":\"update\","
+                            + "\"commitTime\":\"2026-12-03T12:00:00Z\"}")))
         .isInstanceOf(EventFormatException.class)
         .hasMessageContaining("'path' is missing");
     assertThatThrownBy(

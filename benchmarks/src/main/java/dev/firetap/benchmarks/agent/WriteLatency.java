@@ -129,7 +129,8 @@ final class WriteLatency implements AutoCloseable {
         || redis.xlen("firetap:cdc:batches_" + variant) < 3 * sets) {
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException(
-            "the agent (snapshots %s) emitted %d events of %d sets and %d of %d batched writes within %s"
+            ("the agent (snapshots %s) emitted %d events of %d sets and %d of %d batched writes"
+                    + " within %s")
                 .formatted(
                     variant,
                     redis.xlen("firetap:cdc:writes_" + variant),

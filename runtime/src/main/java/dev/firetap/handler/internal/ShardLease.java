@@ -27,7 +27,8 @@ final class ShardLease {
       "if redis.call('GET', KEYS[1]) == ARGV[1] then"
           + " return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0";
   private static final String RELEASE =
-      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+          + " return 0";
 
   private final LoopContext loop;
   private final ShardShare share;
