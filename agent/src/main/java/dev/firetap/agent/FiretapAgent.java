@@ -25,22 +25,22 @@ public final class FiretapAgent {
    * @param instrumentation the JVM's instrumentation service
    */
   public static void premain(String arguments, Instrumentation instrumentation) {
-    install(arguments, instrumentation);
+    install(arguments, instrumentation, false);
   }
 
   /** Called by the JVM when the agent is attached to a running process; as {@link #premain}. */
   public static void agentmain(String arguments, Instrumentation instrumentation) {
-    install(arguments, instrumentation);
+    install(arguments, instrumentation, true);
   }
 
-  private static void install(String arguments, Instrumentation instrumentation) {
+  private static void install(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       FiretapConfig config = FiretapConfig.load(arguments);
       if (!config.enabled()) {
         System.err.println(PREFIX + "firetap.enabled is false: Firestore writes are not captured");
         return;
       }
-      AgentInstaller.install(config, instrumentation);
+      AgentInstaller.install(config, instrumentation, attached);
     } catch (Throwable e) {
       // Nothing may reach the application, not even an Error: it runs uninstrumented instead.
       System.err.println(

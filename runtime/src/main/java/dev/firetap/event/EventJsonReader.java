@@ -1,5 +1,6 @@
 package dev.firetap.event;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -51,7 +52,10 @@ final class EventJsonReader {
         fields.optionalLong("durationMs"));
   }
 
-  /** Reads the value at the parser's current token into maps, lists and scalars. */
+  /**
+   * Reads the value at the parser's current token into maps, lists and scalars, frozen as {@link
+   * JsonValues} makes them, so that events built from them take them without another copy.
+   */
   static Object readValue(JsonParser parser) throws IOException {
     JsonToken token = parser.currentToken();
     switch (token) {
@@ -62,7 +66,7 @@ final class EventJsonReader {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           list.add(readValue(parser));
         }
-        return list;
+        return JsonValues.frozenList(list.toArray());
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
@@ -80,14 +84,23 @@ final class EventJsonReader {
     }
   }
 
+  /**
+   * Reads the object whose start the parser is on.
+   *
+   * @throws JsonParseException if a field name repeats, located where the repeat begins
+   */
   static Map<String, Object> readObject(JsonParser parser) throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
+      if (map.containsKey(name)) {
+        throw new JsonParseException(
+            parser, "Duplicate field '" + name + "'", parser.currentTokenLocation());
+      }
       parser.nextToken();
       map.put(name, readValue(parser));
     }
-    return map;
+    return JsonValues.frozenMap(map);
   }
 
   private static Operation operation(Fields fields) {

@@ -83,6 +83,19 @@ public final class JsonValues {
     return FrozenMap.EMPTY;
   }
 
+  /**
+   * Freezes a map whose values are already JSON-shaped, as a JSON parser produces them, without
+   * copying it: the caller hands it over and keeps no reference.
+   */
+  static Map<String, Object> frozenMap(LinkedHashMap<String, Object> parsed) {
+    return parsed.isEmpty() ? FrozenMap.EMPTY : new FrozenMap(parsed);
+  }
+
+  /** Freezes a list whose items are already JSON-shaped, without copying the array. */
+  static List<Object> frozenList(Object[] parsed) {
+    return new FrozenList(parsed);
+  }
+
   private static Object value(Object value, Path path, int depth) {
     if (value == null
         || value instanceof String

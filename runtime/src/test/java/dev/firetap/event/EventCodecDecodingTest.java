@@ -121,7 +121,7 @@ class EventCodecDecodingTest {
       value = {
         "{\"id\":\"abc\",\"op\"} | change event is not valid JSON at line 1 column 17: ",
         "`{\"id\":\"a\",\n\"op\":create}` | change event is not valid JSON at line 2 column 6: ",
-        "{\"id\":\"a\",\"id\":\"b\"} | change event is not valid JSON at line 1 column 15:"
+        "{\"id\":\"a\",\"id\":\"b\"} | change event is not valid JSON at line 1 column 11:"
             + " Duplicate field 'id'",
         "`` | change event must be a JSON object, got no content",
         "[1] | change event must be a JSON object, got an array",

@@ -9,7 +9,6 @@ import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.firetap.agent.bootstrap.AnnotationBridge;
-import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -35,8 +34,9 @@ final class AnnotationInstrumentation {
 
   private AnnotationInstrumentation() {}
 
-  static void install(Instrumentation instrumentation, FiretapPackages firetap) {
-    new AgentBuilder.Default()
+  /** The instrumentation, to install on the JVM or to make into a transformer. */
+  static AgentBuilder builder(FiretapPackages firetap) {
+    return new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(
@@ -44,8 +44,7 @@ final class AnnotationInstrumentation {
                 type -> true, "its @Logged and @CaptureChange methods report nothing"))
         .ignore(notApplication(firetap), isBootstrapClassLoader())
         .type(annotatedTypes())
-        .transform(AnnotationInstrumentation::adviseAnnotatedMethods)
-        .installOn(instrumentation);
+        .transform(AnnotationInstrumentation::adviseAnnotatedMethods);
   }
 
   private static ElementMatcher.Junction<TypeDescription> notApplication(FiretapPackages firetap) {

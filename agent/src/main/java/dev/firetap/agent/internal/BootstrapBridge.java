@@ -1,13 +1,16 @@
 package dev.firetap.agent.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.loading.ClassInjector;
+import java.nio.file.StandardOpenOption;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 /**
  * Puts the bridges of {@code dev.firetap.agent.bootstrap} on the bootstrap class path.
@@ -17,7 +20,8 @@ import net.bytebuddy.dynamic.loading.ClassInjector;
  * bootstrap class loader are visible from all of them. The bridge's bytes are read from the agent
  * jar as resources, without loading the class, and written to a small jar that is appended to the
  * bootstrap search path; no class of the agent may touch the bridge before this ran, or the system
- * class loader would define a second copy that the advice never sees.
+ * class loader would define a second copy that the advice never sees. Plain JDK code: the JVM's
+ * start waits for it.
  */
 final class BootstrapBridge {
   static final String BRIDGE = "dev.firetap.agent.bootstrap.CommitBridge";
@@ -25,21 +29,50 @@ final class BootstrapBridge {
   private static final String[] CLASSES = {
     BRIDGE, BRIDGE + "$Listener", ANNOTATION_BRIDGE, ANNOTATION_BRIDGE + "$Handler"
   };
+  private static final int NAME_ATTEMPTS = 100;
 
   private BootstrapBridge() {}
 
   /** Injects the bridge classes into the bootstrap class loader. */
   static void inject(Instrumentation instrumentation) throws IOException {
-    ClassFileLocator agentJar =
-        ClassFileLocator.ForClassLoader.of(BootstrapBridge.class.getClassLoader());
-    Map<String, byte[]> classes = new LinkedHashMap<>();
-    for (String name : CLASSES) {
-      classes.put(name, agentJar.locate(name).resolve());
+    Path jar = newJarFile();
+    jar.toFile().deleteOnExit();
+    try (JarOutputStream out =
+        new JarOutputStream(Files.newOutputStream(jar, StandardOpenOption.WRITE))) {
+      for (String name : CLASSES) {
+        String file = name.replace('.', '/') + ".class";
+        out.putNextEntry(new JarEntry(file));
+        copyResource(file, out);
+        out.closeEntry();
+      }
     }
-    Path folder = Files.createTempDirectory("firetap-agent-bootstrap");
-    folder.toFile().deleteOnExit();
-    ClassInjector.UsingInstrumentation.of(
-            folder.toFile(), ClassInjector.UsingInstrumentation.Target.BOOTSTRAP, instrumentation)
-        .injectRaw(classes);
+    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+  }
+
+  /**
+   * A new, empty file in the temporary folder, named by process and time; created exclusively, so
+   * that nothing placed there before (a link included) is ever written through.
+   */
+  private static Path newJarFile() throws IOException {
+    Path folder = Path.of(System.getProperty("java.io.tmpdir"));
+    long pid = ProcessHandle.current().pid();
+    for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+      Path file = folder.resolve("firetap-bootstrap-" + pid + "-" + System.nanoTime() + ".jar");
+      try {
+        return Files.createFile(file);
+      } catch (FileAlreadyExistsException e) {
+        // Another JVM with a recycled pid, at the same nanosecond: try the next name.
+      }
+    }
+    throw new IOException("could not create a bridge jar in " + folder);
+  }
+
+  private static void copyResource(String file, OutputStream out) throws IOException {
+    try (InputStream in = BootstrapBridge.class.getClassLoader().getResourceAsStream(file)) {
+      if (in == null) {
+        throw new IOException(file + " is missing from the agent jar");
+      }
+      in.transferTo(out);
+    }
   }
 }

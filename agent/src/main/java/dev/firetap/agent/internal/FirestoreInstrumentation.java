@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.firetap.agent.bootstrap.CommitBridge;
-import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -27,8 +26,9 @@ final class FirestoreInstrumentation {
 
   private FirestoreInstrumentation() {}
 
-  static void install(Instrumentation instrumentation) {
-    new AgentBuilder.Default()
+  /** The instrumentation, to install on the JVM or to make into a transformer. */
+  static AgentBuilder builder() {
+    return new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(new FailureWarning(FIRESTORE_IMPL::equals, "Firestore writes are not captured"))
@@ -40,8 +40,7 @@ final class FirestoreInstrumentation {
                 .or(nameStartsWith("com.sun."))
                 .or(nameStartsWith("dev.firetap.")))
         .type(named(FIRESTORE_IMPL), FirestoreClient::isSupported)
-        .transform(FirestoreInstrumentation::adviseSendRequest)
-        .installOn(instrumentation);
+        .transform(FirestoreInstrumentation::adviseSendRequest);
   }
 
   private static DynamicType.Builder<?> adviseSendRequest(
