@@ -185,14 +185,15 @@ public final class FiretapCli {
           "no consumer groups on " + config.prefix() + ":cdc:* or " + config.prefix() + ":logs:*");
       return;
     }
-    Table table = new Table("stream", "group", "pending", "behind", "oldest pending");
+    Table table = new Table("stream", "group", "pending", "behind", "oldest pending", "lost");
     for (HandlerLag lag : lags) {
       table.row(
           lag.stream(),
           lag.handlerId(),
           lag.pending(),
           lag.behind() < 0 ? "unknown" : lag.behind(),
-          lag.pending() == 0 ? "-" : age(lag.oldestPendingAge()));
+          lag.pending() == 0 ? "-" : age(lag.oldestPendingAge()),
+          lag.lost());
     }
     table.print(out);
   }
@@ -221,17 +222,33 @@ public final class FiretapCli {
   private void replay(CliCommand.DeadLetterReplay replay) {
     String handlerId = replay.handlerId();
     try (HandlerAdmin admin = HandlerAdmin.connect(config)) {
-      if (replay.all()) {
-        out.println("replayed " + admin.replayAll(handlerId) + " dead letters of " + handlerId);
-        return;
-      }
+      List<DeadLetter> letters = admin.deadLetters(handlerId);
       Set<String> known = new HashSet<>();
-      admin.deadLetters(handlerId).forEach(letter -> known.add(letter.id()));
-      List<String> unknown = replay.entryIds().stream().filter(id -> !known.contains(id)).toList();
-      int moved = admin.replay(handlerId, replay.entryIds());
+      letters.forEach(letter -> known.add(letter.id()));
+      Set<String> wanted = replay.all() ? known : new HashSet<>(replay.entryIds());
+      int moved =
+          replay.all() ? admin.replayAll(handlerId) : admin.replay(handlerId, replay.entryIds());
       out.println("replayed " + moved + " dead letters of " + handlerId);
+      reportTrimmed(letters, wanted);
+      List<String> unknown = replay.entryIds().stream().filter(id -> !known.contains(id)).toList();
       if (!unknown.isEmpty()) {
         out.println("not dead letters of " + handlerId + ", skipped: " + String.join(" ", unknown));
+      }
+    }
+  }
+
+  /** Letters of trimmed entries stay where they are: replay has no event to add back. */
+  private void reportTrimmed(List<DeadLetter> letters, Set<String> wanted) {
+    for (DeadLetter letter : letters) {
+      if (letter.trimmed() && wanted.contains(letter.id())) {
+        out.println(
+            "nothing to replay for "
+                + letter.id()
+                + ": entry "
+                + letter.entryId()
+                + " was trimmed from "
+                + letter.stream()
+                + " before the handler handled it");
       }
     }
   }

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * @param cdcSnapshots firetap.cdc.snapshots
  * @param cdcInclude firetap.cdc.include
  * @param cdcExclude firetap.cdc.exclude
+ * @param handlersDlqMaxLen firetap.handlers.dlq-maxlen
  * @param statsRetentionDays firetap.stats.retention-days
  * @param errorsEnabled firetap.errors.enabled
  * @param errorsCollection firetap.errors.collection
@@ -61,6 +62,7 @@ public record FiretapConfig(
     SnapshotMode cdcSnapshots,
     List<String> cdcInclude,
     List<String> cdcExclude,
+    long handlersDlqMaxLen,
     int statsRetentionDays,
     boolean errorsEnabled,
     String errorsCollection,

@@ -142,6 +142,13 @@ public final class Settings {
                   + " as in firetap.cdc.include. Writes to firetap.errors.collection are never"
                   + " captured."),
           Setting.of(
+              "firetap.handlers.dlq-maxlen",
+              "handlersDlqMaxLen",
+              Rules.wholeNumber(100L, 1_000_000_000L),
+              "100000",
+              "Approximate length cap of each handler's dead-letter stream firetap:dlq:<handlerId>"
+                  + " (MAXLEN ~): beyond it the oldest dead letters are dropped, with a WARN."),
+          Setting.of(
               "firetap.stats.retention-days",
               "statsRetentionDays",
               Rules.wholeNumber(1, 36_500),

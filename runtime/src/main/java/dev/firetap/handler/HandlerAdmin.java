@@ -31,17 +31,24 @@ public final class HandlerAdmin implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HandlerAdmin.class);
 
   private final StreamKeys streams;
+  private final HandlerKeys keys;
   private final DeadLetterStore deadLetters;
   private final LazyConnection redis;
   private final AutoCloseable owned;
 
-  HandlerAdmin(StreamKeys streams, DeadLetterStore deadLetters, LazyConnection redis) {
-    this(streams, deadLetters, redis, () -> {});
+  HandlerAdmin(
+      StreamKeys streams, HandlerKeys keys, DeadLetterStore deadLetters, LazyConnection redis) {
+    this(streams, keys, deadLetters, redis, () -> {});
   }
 
   private HandlerAdmin(
-      StreamKeys streams, DeadLetterStore deadLetters, LazyConnection redis, AutoCloseable owned) {
+      StreamKeys streams,
+      HandlerKeys keys,
+      DeadLetterStore deadLetters,
+      LazyConnection redis,
+      AutoCloseable owned) {
     this.streams = streams;
+    this.keys = keys;
     this.deadLetters = deadLetters;
     this.redis = redis;
     this.owned = owned;
@@ -61,9 +68,11 @@ public final class HandlerAdmin implements AutoCloseable {
           redis.close();
           connector.close();
         };
+    HandlerKeys keys = new HandlerKeys(config.prefix(), config.redis().cluster());
     return new HandlerAdmin(
         config.streamKeys(),
-        new DeadLetterStore(new HandlerKeys(config.prefix(), config.redis().cluster())),
+        keys,
+        new DeadLetterStore(keys, config.handlersDlqMaxLen()),
         redis,
         owned);
   }
@@ -73,14 +82,14 @@ public final class HandlerAdmin implements AutoCloseable {
    * is behind, whether or not a worker runs it now; sorted by stream, then group.
    */
   public synchronized List<HandlerLag> lagOfAllGroups() {
-    return LagProbe.measureAll(redis.commands(), streams);
+    return LagProbe.measureAll(redis.commands(), streams, keys);
   }
 
   /**
    * How far the group {@code handlerId} is behind on {@code stream}; all zero when it is absent.
    */
   synchronized HandlerLag lag(String handlerId, String stream) {
-    return LagProbe.measure(redis.commands(), handlerId, stream);
+    return LagProbe.measure(redis.commands(), keys, handlerId, stream);
   }
 
   /**

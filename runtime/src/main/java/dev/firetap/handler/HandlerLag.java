@@ -13,9 +13,16 @@ import java.util.Objects;
  *     Redis cannot tell, for instance after entries were deleted from the middle of the stream
  * @param oldestPendingAge how long ago the oldest pending entry was added to the stream; zero when
  *     nothing is pending
+ * @param lost entries trimmed from the stream while pending, before any worker handled them, as
+ *     found by the workers that took them over; each also has a dead letter
  */
 public record HandlerLag(
-    String handlerId, String stream, long pending, long behind, Duration oldestPendingAge) {
+    String handlerId,
+    String stream,
+    long pending,
+    long behind,
+    Duration oldestPendingAge,
+    long lost) {
   /** Rejects nulls. */
   public HandlerLag {
     Objects.requireNonNull(handlerId, "handlerId");

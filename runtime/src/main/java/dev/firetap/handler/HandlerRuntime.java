@@ -73,8 +73,8 @@ public final class HandlerRuntime implements AutoCloseable {
     HandlerKeys keys = new HandlerKeys(config.prefix(), config.redis().cluster());
     this.connector = new RedisConnector(config.redis(), config.redisTimeout(), longestBlock(specs));
     this.admin = new LazyConnection(connector);
-    this.deadLetters = new DeadLetterStore(keys);
-    this.handlerAdmin = new HandlerAdmin(streams, deadLetters, admin);
+    this.deadLetters = new DeadLetterStore(keys, config.handlersDlqMaxLen());
+    this.handlerAdmin = new HandlerAdmin(streams, keys, deadLetters, admin);
     String consumer = ConsumerNames.create(ProcessIdentity.of(config.service()).host());
     for (HandlerSpec spec : specs) {
       List<String> specStreams = spec.target().streams(streams);

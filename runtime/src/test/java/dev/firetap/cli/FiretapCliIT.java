@@ -109,9 +109,10 @@ class FiretapCliIT {
     assertThat(code).isZero();
     List<String> lines = output();
     assertThat(lines.get(0))
-        .isEqualTo("stream              group   pending  behind  oldest pending");
+        .isEqualTo("stream              group   pending  behind  oldest pending  lost");
     assertThat(lines.get(1)).startsWith("firetap:cdc:orders  emails        1       2  ");
-    assertThat(lines.get(2)).isEqualTo("firetap:logs:error  alerts        0       0  -");
+    assertThat(lines.get(2))
+        .isEqualTo("firetap:logs:error  alerts        0       0  -                  0");
     assertThat(lines).hasSize(3);
   }
 
@@ -160,6 +161,36 @@ class FiretapCliIT {
     assertThat(code).isZero();
     assertThat(output()).containsExactly("replayed 2 dead letters of flaky");
     assertThat(redis.length("firetap:cdc:orders")).isEqualTo(4);
+  }
+
+  @Test
+  void groupsCountsAndDlqListsAnEntryTrimmedWhilePendingWhichHasNothingToReplay() {
+    String json = EventCodec.toJson(change("orders/o1"));
+    String pending = DeadLetters.trimWhilePending(redis, "firetap:cdc:orders", "audit", json);
+    DeadLetters.takeOver(config, "audit", "orders");
+
+    int grouped = run("groups");
+    List<String> groups = output();
+    out.reset();
+    int listed = run("dlq", "list", "audit");
+    List<String> list = output();
+    out.reset();
+    int replayed = run("dlq", "replay", "audit", "--all");
+
+    assertThat(grouped).isZero();
+    assertThat(groups.get(1)).startsWith("firetap:cdc:orders  audit").endsWith("  1");
+    assertThat(listed).isZero();
+    assertThat(list.get(1)).contains("firetap:cdc:orders " + pending, "entry trimmed:");
+    assertThat(replayed).isZero();
+    assertThat(output())
+        .containsExactly(
+            "replayed 0 dead letters of audit",
+            "nothing to replay for "
+                + list.get(1).substring(0, list.get(1).indexOf(' '))
+                + ": entry "
+                + pending
+                + " was trimmed from firetap:cdc:orders before the handler handled it");
+    assertThat(redis.length("firetap:dlq:audit")).isEqualTo(1);
   }
 
   @Test
@@ -270,16 +301,19 @@ class FiretapCliIT {
   }
 
   private String addChange(String path) {
-    ChangeEvent event =
-        ChangeEvent.builder(Operation.UPDATE, path)
-            .before(Map.of("n", 0))
-            .after(Map.of("n", 1))
-            .commitTime(Instant.parse("2025-01-01T00:00:00.001Z"))
-            .source(SOURCE)
-            .build();
+    ChangeEvent event = change(path);
     return redis
         .commands()
         .xadd("firetap:cdc:" + event.collection(), Map.of("event", EventCodec.toJson(event)));
+  }
+
+  private static ChangeEvent change(String path) {
+    return ChangeEvent.builder(Operation.UPDATE, path)
+        .before(Map.of("n", 0))
+        .after(Map.of("n", 1))
+        .commitTime(Instant.parse("2025-01-01T00:00:00.001Z"))
+        .source(SOURCE)
+        .build();
   }
 
   private LogEvent addLog(Level level, String name) {

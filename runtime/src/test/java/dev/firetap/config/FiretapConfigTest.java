@@ -108,6 +108,14 @@ class FiretapConfigTest {
         invalid("firetap.cdc.include", "orders,a/b", "must be " + GLOB_RULE),
         invalid("firetap.cdc.exclude", "/", "must be " + GLOB_RULE),
         invalid("firetap.cdc.exclude", "tmp;x/*", "must be " + GLOB_RULE),
+        invalid(
+            "firetap.handlers.dlq-maxlen", "99", "must be a whole number from 100 to 1000000000"),
+        invalid(
+            "firetap.handlers.dlq-maxlen",
+            "1000000001",
+            "must be a whole number from 100 to 1000000000"),
+        invalid(
+            "firetap.handlers.dlq-maxlen", "100k", "must be a whole number from 100 to 1000000000"),
         invalid("firetap.stats.retention-days", "0", "must be a whole number from 1 to 36500"),
         invalid("firetap.stats.retention-days", "36501", "must be a whole number from 1 to 36500"),
         invalid("firetap.errors.enabled", "on", "must be true or false"),

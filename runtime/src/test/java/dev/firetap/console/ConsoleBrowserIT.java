@@ -243,8 +243,8 @@ class ConsoleBrowserIT {
     assertThat(chromium.driver().findElements(By.cssSelector("#groups tbody tr")))
         .extracting(WebElement::getText)
         .containsExactly(
-            "order-emails firetap:cdc:orders 1 4 " + age("#groups tbody tr:nth-child(1)"),
-            "pager firetap:logs:error 1 0 " + age("#groups tbody tr:nth-child(2)"));
+            "order-emails firetap:cdc:orders 1 4 " + age("#groups tbody tr:nth-child(1)") + " 0",
+            "pager firetap:logs:error 1 0 " + age("#groups tbody tr:nth-child(2)") + " 0");
     assertThat(chromium.pageErrors()).isEmpty();
   }
 

@@ -141,6 +141,7 @@ final class ConsoleJson {
     json.writeNumberField("pending", lag.pending());
     json.writeNumberField("behind", lag.behind());
     json.writeNumberField("oldestPendingMillis", lag.oldestPendingAge().toMillis());
+    json.writeNumberField("lost", lag.lost());
     json.writeEndObject();
   }
 
@@ -156,6 +157,7 @@ final class ConsoleJson {
     json.writeStringField("failedAt", letter.failedAt().toString());
     json.writeStringField("event", letter.event());
     json.writeStringField("stack", letter.stack());
+    json.writeBooleanField("trimmed", letter.trimmed());
     json.writeEndObject();
   }
 }

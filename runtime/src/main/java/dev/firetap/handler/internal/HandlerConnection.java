@@ -67,14 +67,11 @@ final class HandlerConnection implements AutoCloseable {
   /**
    * Runs the commands of {@code steps} in one MULTI/EXEC, retrying the whole while Redis fails.
    *
+   * @return the replies of the commands, in order
    * @throws LoopStopped when the loop stops before the transaction succeeds
    */
-  void transaction(Consumer<RedisCommands<byte[], byte[]>> steps) {
-    call(
-        commands -> {
-          execute(commands, steps);
-          return null;
-        });
+  TransactionResult transaction(Consumer<RedisCommands<byte[], byte[]>> steps) {
+    return call(commands -> execute(commands, steps));
   }
 
   /**
@@ -117,12 +114,14 @@ final class HandlerConnection implements AutoCloseable {
     }
   }
 
-  private void execute(
+  private TransactionResult execute(
       RedisCommands<byte[], byte[]> commands, Consumer<RedisCommands<byte[], byte[]>> steps) {
     try {
       commands.multi();
       steps.accept(commands);
-      check(commands.exec());
+      TransactionResult result = commands.exec();
+      check(result);
+      return result;
     } catch (RuntimeException e) {
       // A transaction cut off by a broken connection leaves the client in MULTI state: start over.
       close();

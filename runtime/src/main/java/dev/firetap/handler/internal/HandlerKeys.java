@@ -6,13 +6,15 @@ import java.util.Objects;
  * The Redis keys of the handler runtime under one prefix: dead letters {@code <prefix>:dlq:<id>},
  * and per time bucket (see {@link RetentionBuckets}) the hash of completed event ids {@code
  * <prefix>:done:<id>:<bucket>} and the sorted set of handled commit times per document {@code
- * <prefix>:handled:<id>:<bucket>}.
+ * <prefix>:handled:<id>:<bucket>}, and the hash {@code <prefix>:lost:<id>} counting per stream the
+ * entries trimmed from it while pending.
  *
  * <p>In a cluster, a handler writes these keys in one MULTI/EXEC with the XACK on its stream, which
  * needs every key in the stream's slot; so there each key carries the stream as its hash tag and a
  * handler has one of each per stream: {@code <prefix>:dlq:{<stream>}:<id>}, {@code
- * <prefix>:done:{<stream>}:<id>:<bucket>} and {@code <prefix>:handled:{<stream>}:<id>:<bucket>}. A
- * document's events all go to one stream, so its records are all found there.
+ * <prefix>:done:{<stream>}:<id>:<bucket>}, {@code <prefix>:handled:{<stream>}:<id>:<bucket>} and
+ * {@code <prefix>:lost:{<stream>}:<id>}. A document's events all go to one stream, so its records
+ * are all found there.
  *
  * @param prefix the first segment of every key
  * @param cluster whether Redis is a cluster
@@ -55,6 +57,14 @@ public record HandlerKeys(String prefix, boolean cluster) {
   /** The sorted set of document paths scored by the latest commit time handled in one bucket. */
   public String handled(String stream, String handlerId, long bucket) {
     return prefix + ":handled:" + tag(stream) + handlerId + ":" + bucket;
+  }
+
+  /**
+   * The hash whose field {@code stream} counts the entries of that stream the handler lost: they
+   * were trimmed from the stream while pending, before the handler handled them.
+   */
+  public String lost(String stream, String handlerId) {
+    return prefix + ":lost:" + tag(stream) + handlerId;
   }
 
   /** The lease on one shard stream of a handler: the consumer name of the worker that reads it. */

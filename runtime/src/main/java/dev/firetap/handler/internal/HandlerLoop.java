@@ -15,7 +15,6 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +48,7 @@ public final class HandlerLoop {
   private final LoopContext loop;
   private final HandlerConnection reader;
   private final Partitions partitions;
+  private final DeadLetterStore deadLetters;
   private final ShardLease lease;
   private final long streamCap;
   private final Thread thread;
@@ -77,6 +77,7 @@ public final class HandlerLoop {
     this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop);
     this.reader = new HandlerConnection(connector, stream, outage, stop);
     this.partitions = new Partitions(loop, connector, deadLetters);
+    this.deadLetters = deadLetters;
     this.lease = shards == null ? null : new ShardLease(loop, shards);
     this.streamCap = streamCap;
     this.thread = new Thread(this::run, "firetap-handler-" + spec.id() + shardSuffix(stream));
@@ -221,7 +222,10 @@ public final class HandlerLoop {
     groupCreated(commands);
   }
 
-  /** Handles entries left pending longer than claimIdle by any consumer, this one included. */
+  /**
+   * Handles entries left pending longer than claimIdle by any consumer, this one included, and
+   * records those trimmed from the stream meanwhile as lost.
+   */
   private void takeOverAbandoned() {
     String start = NO_MORE;
     do {
@@ -231,11 +235,11 @@ public final class HandlerLoop {
               .minIdleTime(loop.options().claimIdle())
               .startId(start)
               .count(loop.options().batchSize());
-      ClaimedMessages<byte[], byte[]> claimed =
-          reader.call(commands -> commands.xautoclaim(loop.streamKey(), args));
-      // TODO(#8): entries trimmed from the stream while pending are dropped by XAUTOCLAIM without
-      // a word; they are lost to this handler and should be counted and logged at ERROR.
-      List<StreamMessage<byte[], byte[]>> messages = claimed.getMessages();
+      AutoClaim claimed = reader.call(commands -> AutoClaim.run(commands, loop.streamKey(), args));
+      if (!claimed.trimmedIds().isEmpty()) {
+        deadLetters.recordTrimmed(reader, loop, claimed.trimmedIds());
+      }
+      List<StreamMessage<byte[], byte[]>> messages = claimed.messages();
       if (!messages.isEmpty()) {
         log.info(
             "handler {}: took over {} entries of {} left pending by a stopped consumer",
@@ -244,7 +248,7 @@ public final class HandlerLoop {
             loop.stream());
         handle(messages, deliveryCounts(messages));
       }
-      start = claimed.getId();
+      start = claimed.nextId();
     } while (!NO_MORE.equals(start) && !loop.stop().isStopping());
   }
 
@@ -372,7 +376,8 @@ public final class HandlerLoop {
 
   private void watchLag() {
     HandlerLag lag =
-        reader.call(commands -> LagProbe.measure(commands, loop.handlerId(), loop.stream()));
+        reader.call(
+            commands -> LagProbe.measure(commands, loop.keys(), loop.handlerId(), loop.stream()));
     boolean high = Math.max(0, lag.behind()) + lag.pending() > LAG_WARNING_SHARE * streamCap;
     if (high && !lagWarned) {
       log.warn(

@@ -14,39 +14,56 @@ import java.util.TreeSet;
 public final class LagProbe {
   private LagProbe() {}
 
-  /** The lag of group {@code handlerId} on {@code stream}; all zero when the group is missing. */
+  /**
+   * The lag of group {@code handlerId} on {@code stream}; all zero when the group is missing.
+   *
+   * @param keys where the count of the handler's lost entries is
+   */
   public static HandlerLag measure(
-      RedisClusterCommands<byte[], byte[]> commands, String handlerId, String stream) {
+      RedisClusterCommands<byte[], byte[]> commands,
+      HandlerKeys keys,
+      String handlerId,
+      String stream) {
     byte[] key = Bytes.of(stream);
     if (commands.exists(key) == 0) {
-      return new HandlerLag(handlerId, stream, 0, 0, Duration.ZERO);
+      return new HandlerLag(handlerId, stream, 0, 0, Duration.ZERO, 0);
     }
     List<Object> group = group(commands.xinfoGroups(key), handlerId);
     if (group == null) {
-      return new HandlerLag(handlerId, stream, 0, 0, Duration.ZERO);
+      return new HandlerLag(handlerId, stream, 0, 0, Duration.ZERO, 0);
     }
     Object lag = value(group, "lag");
     long behind = lag instanceof Long count ? count : -1;
     PendingMessages pending = commands.xpending(key, Bytes.of(handlerId));
-    return new HandlerLag(handlerId, stream, pending.getCount(), behind, age(pending));
+    long lost = lost(commands, keys, handlerId, stream);
+    return new HandlerLag(handlerId, stream, pending.getCount(), behind, age(pending), lost);
   }
 
   /**
    * The lag of every consumer group on every change and log stream under the prefix of {@code
-   * keys}, whether or not a running handler owns it, sorted by stream and then group.
+   * streamKeys}, whether or not a running handler owns it, sorted by stream and then group.
    */
   public static List<HandlerLag> measureAll(
-      RedisClusterCommands<byte[], byte[]> commands, StreamKeys keys) {
+      RedisClusterCommands<byte[], byte[]> commands, StreamKeys streamKeys, HandlerKeys keys) {
     TreeSet<String> streams = new TreeSet<>();
-    streams.addAll(KeyScan.streams(commands, keys.allChangeStreams()));
-    streams.addAll(KeyScan.streams(commands, keys.allLogStreams()));
+    streams.addAll(KeyScan.streams(commands, streamKeys.allChangeStreams()));
+    streams.addAll(KeyScan.streams(commands, streamKeys.allLogStreams()));
     List<HandlerLag> lags = new ArrayList<>();
     for (String stream : streams) {
       for (String group : groupNames(commands.xinfoGroups(Bytes.of(stream)))) {
-        lags.add(measure(commands, group, stream));
+        lags.add(measure(commands, keys, group, stream));
       }
     }
     return lags;
+  }
+
+  private static long lost(
+      RedisClusterCommands<byte[], byte[]> commands,
+      HandlerKeys keys,
+      String handlerId,
+      String stream) {
+    byte[] count = commands.hget(Bytes.of(keys.lost(stream, handlerId)), Bytes.of(stream));
+    return count == null ? 0 : Long.parseLong(Bytes.text(count));
   }
 
   @SuppressWarnings("unchecked")

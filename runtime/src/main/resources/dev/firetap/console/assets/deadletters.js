@@ -1,7 +1,8 @@
 'use strict';
 
 // Dead letters: the events a handler gave up on, each with a Replay button that moves it back to
-// its stream; a row opens the event and the failure's stack.
+// its stream (a trimmed entry has no event and nothing to replay); a row opens the event and the
+// failure's stack.
 (() => {
   const { el, getJson, postJson, status, time, toggleDetails } = Firetap;
   const picker = document.getElementById('picker').elements.handler;
@@ -21,19 +22,26 @@
     }
   }
 
-  function row(letter) {
+  function replayButton(letter) {
+    if (letter.trimmed) {
+      return 'nothing to replay';
+    }
     const button = el('button', { type: 'button', class: 'secondary' }, 'Replay');
     button.addEventListener('click', (event) => {
       event.stopPropagation();
       button.disabled = true;
       replay('&id=' + encodeURIComponent(letter.id));
     });
+    return button;
+  }
+
+  function row(letter) {
     const tr = el('tr', { class: 'entry', 'data-id': letter.id },
       el('td', { class: 'mono' }, time(letter.failedAt)),
       el('td', { class: 'mono' }, letter.stream + ' ' + letter.entryId),
       el('td', { class: 'number' }, letter.attempts),
       el('td', {}, letter.error),
-      el('td', {}, button));
+      el('td', {}, replayButton(letter)));
     tr.addEventListener('click', () => toggleDetails(tr, 5, letter.event + '\n\n' + letter.stack));
     return tr;
   }

@@ -1,7 +1,8 @@
 'use strict';
 
-// Handlers: every consumer group with its pending entries, how far behind it is and the age of
-// its oldest pending entry; refreshed every 5 seconds.
+// Handlers: every consumer group with its pending entries, how far behind it is, the age of its
+// oldest pending entry and how many entries were trimmed before it handled them; refreshed every
+// 5 seconds.
 (() => {
   const { el, getJson, status, age } = Firetap;
   const rows = document.querySelector('#groups tbody');
@@ -12,7 +13,8 @@
       el('td', { class: 'mono' }, group.stream),
       el('td', { class: 'number' }, group.pending),
       el('td', { class: 'number' }, group.behind < 0 ? 'unknown' : group.behind),
-      el('td', { class: 'number' }, group.pending === 0 ? '-' : age(group.oldestPendingMillis)));
+      el('td', { class: 'number' }, group.pending === 0 ? '-' : age(group.oldestPendingMillis)),
+      el('td', { class: 'number' }, group.lost));
   }
 
   async function load() {

@@ -103,7 +103,8 @@ class ConsoleJsonTest {
   @Test
   void statsLagAndDeadLettersKeepEveryNumber() {
     LogStats stats = new LogStats(LocalDate.of(2025, 3, 1), 1, 2, 3, 4, 10);
-    HandlerLag lag = new HandlerLag("emails", "firetap:cdc:orders", 2, -1, Duration.ofMillis(1500));
+    HandlerLag lag =
+        new HandlerLag("emails", "firetap:cdc:orders", 2, -1, Duration.ofMillis(1500), 4);
     DeadLetter letter =
         new DeadLetter(
             "9-0",
@@ -114,7 +115,8 @@ class ConsoleJsonTest {
             "java.lang.IllegalStateException: refused",
             "stack",
             3,
-            Instant.parse("2025-03-01T10:00:00Z"));
+            Instant.parse("2025-03-01T10:00:00Z"),
+            false);
 
     assertThat(json(out -> ConsoleJson.stats(out, stats)))
         .isEqualTo(
@@ -122,13 +124,13 @@ class ConsoleJsonTest {
     assertThat(json(out -> ConsoleJson.lag(out, lag)))
         .isEqualTo(
             "{\"handlerId\":\"emails\",\"stream\":\"firetap:cdc:orders\",\"pending\":2,"
-                + "\"behind\":-1,\"oldestPendingMillis\":1500}");
+                + "\"behind\":-1,\"oldestPendingMillis\":1500,\"lost\":4}");
     assertThat(json(out -> ConsoleJson.deadLetter(out, letter)))
         .isEqualTo(
             "{\"id\":\"9-0\",\"handlerId\":\"emails\",\"stream\":\"firetap:cdc:orders\","
                 + "\"entryId\":\"3-0\",\"error\":\"java.lang.IllegalStateException: refused\","
                 + "\"attempts\":3,\"failedAt\":\"2025-03-01T10:00:00Z\",\"event\":\"{}\","
-                + "\"stack\":\"stack\"}");
+                + "\"stack\":\"stack\",\"trimmed\":false}");
   }
 
   @Test
