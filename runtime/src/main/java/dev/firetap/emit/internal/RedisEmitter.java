@@ -12,7 +12,6 @@ import dev.firetap.redis.StreamKeys;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.management.JMException;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisEmitter implements Emitter, EmitterMXBean {
   private static final Logger log = LoggerFactory.getLogger(RedisEmitter.class);
 
-  private final ArrayBlockingQueue<Object> queue;
+  private final EventQueue queue;
   private final EmitterCounters counters = new EmitterCounters();
   private final Sender sender;
   private final Thread thread;
@@ -35,7 +34,7 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
   private volatile boolean closed;
 
   private RedisEmitter(FiretapConfig config, RedisConnector connector) {
-    this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+    this.queue = new EventQueue(config.queueCapacity());
     this.shutdownTimeout = config.shutdownTimeout();
     this.commandTimeout = config.redisTimeout();
     StreamKeys keys = config.streamKeys();

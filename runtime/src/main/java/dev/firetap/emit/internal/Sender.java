@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +30,7 @@ final class Sender implements Runnable {
   private static final long QUEUE_POLL_MILLIS = 50;
 
   private final SenderSettings settings;
-  private final BlockingQueue<Object> queue;
+  private final EventQueue queue;
   private final EnvelopeFactory envelopes;
   private final BatchWriter writer;
   private final RedisConnector connector;
@@ -49,7 +48,7 @@ final class Sender implements Runnable {
 
   Sender(
       SenderSettings settings,
-      BlockingQueue<Object> queue,
+      EventQueue queue,
       EnvelopeFactory envelopes,
       BatchWriter writer,
       RedisConnector connector,

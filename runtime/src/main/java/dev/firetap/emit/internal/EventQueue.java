@@ -1,0 +1,119 @@
+package dev.firetap.emit.internal;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The emitter's bounded queue: many application threads add, one sender thread takes. Adding takes
+ * no lock and wakes the sender only when it sleeps, and then only once, so that an application
+ * thread pays a few atomic operations per event instead of a lock and a signal.
+ *
+ * <p>The count is raised before an event is added and lowered after one is taken, so it may for a
+ * moment count an event not yet visible, never the other way round: the queue is never over-filled,
+ * and {@link #isEmpty()} never reports an event as gone before the sender has it.
+ */
+final class EventQueue {
+  private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger count = new AtomicInteger();
+  private final AtomicReference<Thread> sleeper = new AtomicReference<>();
+  private final int capacity;
+
+  EventQueue(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("queue capacity must be at least 1, got " + capacity);
+    }
+    this.capacity = capacity;
+  }
+
+  /** Adds {@code event} unless the queue is full; never blocks. */
+  boolean offer(Object event) {
+    if (count.getAndIncrement() >= capacity) {
+      count.decrementAndGet();
+      return false;
+    }
+    events.offer(event);
+    Thread sleeping = sleeper.get();
+    if (sleeping != null && sleeper.compareAndSet(sleeping, null)) {
+      LockSupport.unpark(sleeping);
+    }
+    return true;
+  }
+
+  /**
+   * Takes the oldest event, waiting at most {@code timeout} for one; only the sender thread calls
+   * it.
+   *
+   * @return the event, or null when none came in time
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
+  Object poll(long timeout, TimeUnit unit) throws InterruptedException {
+    Object event = take();
+    if (event != null) {
+      return event;
+    }
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    Thread self = Thread.currentThread();
+    try {
+      while (true) {
+        // Announce the sleep before looking again: an event added after the look wakes us.
+        sleeper.set(self);
+        event = take();
+        if (event != null) {
+          return event;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        LockSupport.parkNanos(this, left);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
+      }
+    } finally {
+      sleeper.compareAndSet(self, null);
+    }
+  }
+
+  /** Moves up to {@code max} events, oldest first, to {@code target}; returns how many. */
+  int drainTo(Collection<Object> target, int max) {
+    int moved = 0;
+    while (moved < max) {
+      Object event = take();
+      if (event == null) {
+        break;
+      }
+      target.add(event);
+      moved++;
+    }
+    return moved;
+  }
+
+  /** How many events are queued, counting one being added at this moment. */
+  int size() {
+    return count.get();
+  }
+
+  boolean isEmpty() {
+    return count.get() == 0;
+  }
+
+  /** Drops everything queued. */
+  void clear() {
+    while (take() != null) {
+      // Taking lowers the count.
+    }
+  }
+
+  private Object take() {
+    Object event = events.poll();
+    if (event != null) {
+      count.decrementAndGet();
+    }
+    return event;
+  }
+}
