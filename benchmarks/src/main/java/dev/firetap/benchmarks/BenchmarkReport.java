@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  * Generates {@code docs/benchmarks.md} from the results of a suite run and the template {@value
  * #TEMPLATE}, which holds the prose; and the headline figures in the README, between its markers.
  * The template's placeholders: {@code {{run}}} (when, where and what ran), {@code {{summary}}} (a
- * table of every figure) and {@code {{profiles <benchmark>}}} (the hot methods of that benchmark's
- * missed figures).
+ * table of every figure), {@code {{figures <benchmark>}}} (a table of that benchmark's figures) and
+ * {@code {{profiles <benchmark>}}} (the hot methods of that benchmark's missed figures).
  *
  * <p>Usage, from the project root: {@code BenchmarkReport [results file]}; {@code ./firetap bench
  * report}.
@@ -38,6 +38,7 @@ public final class BenchmarkReport {
 
   private static final Path DOC = Path.of("docs", "benchmarks.md");
   private static final Path README = Path.of("README.md");
+  private static final String NOT_RUN = "This benchmark was not part of the last run.";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)(?: ([\\w.]+))?}}");
   private static final List<String> HEADLINE =
       List.of(
@@ -82,6 +83,7 @@ public final class BenchmarkReport {
           switch (matcher.group(1)) {
             case "run" -> runLine(run);
             case "summary" -> summary(run);
+            case "figures" -> figures(run, argument(matcher));
             case "profiles" -> profiles(run, argument(matcher));
             default ->
                 throw new IllegalStateException(
@@ -163,11 +165,34 @@ public final class BenchmarkReport {
     };
   }
 
-  private static String profiles(BenchmarkRun run, String benchmark) {
-    Optional<Section> section =
-        run.sections().stream().filter(s -> s.name().equals(benchmark)).findFirst();
+  /** The figures of one benchmark: what, result and baseline, in its order. */
+  private static String figures(BenchmarkRun run, String benchmark) {
+    Optional<Section> section = section(run, benchmark);
     if (section.isEmpty()) {
-      return "This benchmark was not part of the last run.";
+      return NOT_RUN;
+    }
+    if (!section.get().error().isEmpty()) {
+      return "It did not run to its end: " + section.get().error();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("| figure | result | baseline in the same run |");
+    lines.add("|---|---|---|");
+    for (Figure figure : section.get().figures()) {
+      lines.add(
+          "| %s | %s | %s |"
+              .formatted(cell(figure.name()), cell(figure.result()), cell(figure.baseline())));
+    }
+    return String.join("\n", lines);
+  }
+
+  private static Optional<Section> section(BenchmarkRun run, String benchmark) {
+    return run.sections().stream().filter(s -> s.name().equals(benchmark)).findFirst();
+  }
+
+  private static String profiles(BenchmarkRun run, String benchmark) {
+    Optional<Section> section = section(run, benchmark);
+    if (section.isEmpty()) {
+      return NOT_RUN;
     }
     // One recording may stand for several figures of the same part.
     Map<Profile, List<String>> figuresByProfile = new LinkedHashMap<>();

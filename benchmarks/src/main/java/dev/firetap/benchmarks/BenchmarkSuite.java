@@ -22,7 +22,8 @@ public final class BenchmarkSuite {
           EmitterBenchmark.standard(),
           HandlerBenchmark.standard(),
           AnnotationsBenchmark.standard(),
-          AgentBenchmark.standard());
+          AgentBenchmark.standard(),
+          ClusterBenchmark.standard());
 
   private BenchmarkSuite() {}
 

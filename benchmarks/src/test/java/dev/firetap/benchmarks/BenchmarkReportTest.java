@@ -95,6 +95,27 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void figuresOfABenchmarkAreATableOfItsOwnFiguresOnly() {
+    String doc = BenchmarkReport.render(FiguresForTests.RUN, "{{figures emitter}}");
+
+    assertThat(doc)
+        .startsWith("| figure | result | baseline in the same run |\n|---|---|---|\n")
+        .contains(
+            "| Caller-thread hand-over of one event | median 49 ns, p99 180 ns \\| max 4.81 ms"
+                + " | — |")
+        .doesNotContain("Agent CPU time");
+  }
+
+  @Test
+  void figuresOfABenchmarkThatDidNotRunSaySo() {
+    String missing = BenchmarkReport.render(FiguresForTests.RUN, "{{figures cluster}}");
+    String failed = BenchmarkReport.render(FiguresForTests.RUN, "{{figures handlers}}");
+
+    assertThat(missing).isEqualTo("This benchmark was not part of the last run.");
+    assertThat(failed).startsWith("It did not run to its end: ");
+  }
+
+  @Test
   void theTemplateRendersWithoutLeftoverPlaceholders() throws Exception {
     String template;
     try (InputStream in = BenchmarkReport.class.getResourceAsStream(BenchmarkReport.TEMPLATE)) {

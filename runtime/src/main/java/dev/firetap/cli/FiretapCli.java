@@ -13,9 +13,9 @@ import dev.firetap.handler.HandlerLag;
 import dev.firetap.log.LogStats;
 import dev.firetap.log.internal.StatsReader;
 import dev.firetap.redis.LazyConnection;
+import dev.firetap.redis.MergedTail;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
-import dev.firetap.redis.StreamTail;
 import dev.firetap.worker.WorkerMain;
 import io.lettuce.core.RedisException;
 import java.io.PrintStream;
@@ -118,33 +118,32 @@ public final class FiretapCli {
   }
 
   private void tailChanges(CliCommand.TailChanges tail) {
-    // TODO(#9): with firetap.cdc.shards above 1 this tails only the unsharded stream name, which
-    // stays empty; it should merge the collection's shard streams.
-    String stream = config.streamKeys().changeStream(tail.collection());
-    tail(stream, tail.options(), json -> EventLines.change(EventCodec.decodeChange(json)));
+    List<String> streams = config.streamKeys().changeStreams(tail.collection());
+    tail(streams, tail.options(), json -> EventLines.change(EventCodec.decodeChange(json)));
   }
 
   private void tailLogs(CliCommand.TailLogs tail) {
     String stream = config.streamKeys().logStream(tail.level());
-    tail(stream, tail.options(), json -> EventLines.log(EventCodec.decodeLog(json)));
+    tail(List.of(stream), tail.options(), json -> EventLines.log(EventCodec.decodeLog(json)));
   }
 
-  private void tail(String stream, CliCommand.TailOptions options, Function<byte[], String> line) {
+  /** Prints the entries of {@code streams} merged in the order Redis added them. */
+  private void tail(
+      List<String> streams, CliCommand.TailOptions options, Function<byte[], String> line) {
     try (RedisConnector connector =
-            new RedisConnector(config.redis(), config.redisTimeout(), StreamTail.BLOCK);
-        LazyConnection redis = new LazyConnection(connector)) {
-      StreamTail tail = new StreamTail(redis.commands(), stream);
-      String startId = tail.startId(options.fromStart());
+            new RedisConnector(config.redis(), config.redisTimeout(), MergedTail.BLOCK);
+        MergedTail tail = new MergedTail(connector, streams)) {
+      tail.start(options.fromStart());
       err.println(
           "firetap: tailing "
-              + stream
-              + (options.fromStart() ? " from its oldest entry" : " from now")
+              + String.join(", ", streams)
+              + (options.fromStart() ? " from the oldest entry" : " from now")
               + (options.count() == 0 ? "; Ctrl-C stops" : "; stopping after " + options.count()));
-      tail.follow(startId, options.count(), entry -> print(entry, options.json(), line));
+      tail.follow(options.count(), entry -> print(entry, options.json(), line));
     }
   }
 
-  private void print(StreamTail.Entry entry, boolean json, Function<byte[], String> line) {
+  private void print(MergedTail.Entry entry, boolean json, Function<byte[], String> line) {
     if (json) {
       out.println(new String(entry.event(), StandardCharsets.UTF_8));
     } else {

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -62,6 +64,13 @@ public final class HandlerRuntime implements AutoCloseable {
   private final DeadLetterStore deadLetters;
   private final HandlerAdmin handlerAdmin;
   private final List<HandlerLoop> loops = new ArrayList<>();
+  private final ScheduledExecutorService leaseRenewals =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "firetap-lease-renewals");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -78,7 +87,8 @@ public final class HandlerRuntime implements AutoCloseable {
     String consumer = ConsumerNames.create(ProcessIdentity.of(config.service()).host());
     for (HandlerSpec spec : specs) {
       List<String> specStreams = spec.target().streams(streams);
-      ShardShare shards = specStreams.size() > 1 ? new ShardShare(specStreams.size()) : null;
+      ShardShare shards =
+          specStreams.size() > 1 ? new ShardShare(specStreams.size(), leaseRenewals) : null;
       for (String stream : specStreams) {
         loops.add(
             new HandlerLoop(
@@ -213,6 +223,7 @@ public final class HandlerRuntime implements AutoCloseable {
     for (HandlerLoop loop : loops) {
       clean &= loop.awaitStopped(deadline);
     }
+    leaseRenewals.shutdownNow();
     admin.close();
     connector.close();
     log.info("handler runtime stopped{}", clean ? "" : " (some entries left pending)");

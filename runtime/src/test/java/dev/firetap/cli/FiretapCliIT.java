@@ -10,11 +10,14 @@ import dev.firetap.event.EventCodec;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.event.Operation;
+import dev.firetap.redis.StreamKeys;
 import dev.firetap.testing.DeadLetters;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
+import dev.firetap.testing.ShardedUpdates;
 import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedis;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.XReadArgs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +50,7 @@ class FiretapCliIT {
   private static final Clock FEBRUARY_2 =
       Clock.fixed(Instant.parse("2025-02-02T12:00:00Z"), ZoneOffset.UTC);
   private static final ChangeSource SOURCE = new ChangeSource("cli-test", "localhost", "test");
+  private static final int DOCUMENTS = 30;
 
   @TempDir Path spool;
   private FiretapConfig config;
@@ -232,6 +237,50 @@ class FiretapCliIT {
   }
 
   @Test
+  void tailChangesOfAShardedCollectionMergesEveryShardInEntryIdOrderFromTheStart() {
+    config = config.with("firetap.cdc.shards", "3");
+    StreamKeys keys = config.streamKeys();
+    List<ChangeEvent> events = ShardedUpdates.all(DOCUMENTS, 20);
+    List<String> added = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      String json = EventCodec.toJson(events.get(i));
+      String stream = keys.changeStream("orders", events.get(i).path());
+      // Ids of our own, so that the order across shards is known: a backlog merges exactly.
+      redis.commands().xadd(stream, new XAddArgs().id((1000 + i) + "-0"), Map.of("event", json));
+      added.add(json);
+    }
+
+    int code =
+        run("tail", "changes", "orders", "--from-start", "--json", "--count", "" + added.size());
+
+    assertThat(code).isZero();
+    assertThat(keys.changeStreams("orders"))
+        .allSatisfy(stream -> assertThat(redis.length(stream)).isGreaterThan(100));
+    assertThat(output()).containsExactlyElementsOf(added);
+  }
+
+  @Test
+  void tailChangesOfAShardedCollectionFromNowShowsEachEventOnceInDocumentOrder() throws Exception {
+    config = config.with("firetap.cdc.shards", "3").with("firetap.errors.enabled", "false");
+    List<ChangeEvent> events = ShardedUpdates.all(DOCUMENTS, 10);
+
+    CompletableFuture<Integer> tail =
+        CompletableFuture.supplyAsync(
+            () -> run("tail", "changes", "orders", "--json", "--count", "" + events.size()));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> err.toString(StandardCharsets.UTF_8).contains(" from now"));
+    ShardedUpdates.emit(config, events);
+
+    assertThat(tail.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("tailing firetap:cdc:orders:0, firetap:cdc:orders:1, firetap:cdc:orders:2");
+    ShardedUpdates seen = new ShardedUpdates();
+    output().forEach(line -> seen.add(EventCodec.decodeChange(utf8(line))));
+    assertThat(seen.problems(DOCUMENTS, 10)).isEmpty();
+  }
+
+  @Test
   void tailLogsPrintsSummaryLinesOrTheStoredJson() {
     LogEvent event = addLog(Level.WARN, "stock.low");
 
@@ -294,6 +343,10 @@ class FiretapCliIT {
     PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     return new FiretapCli(config, outStream, errStream, FEBRUARY_2).run(args);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private List<String> output() {

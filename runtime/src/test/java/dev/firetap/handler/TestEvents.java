@@ -5,8 +5,8 @@ import dev.firetap.event.ChangeSource;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
-import dev.firetap.event.Operation;
 import dev.firetap.testing.RedisStreams;
+import dev.firetap.testing.ShardedUpdates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,12 +20,7 @@ final class TestEvents {
 
   /** An update of {@code orders/<document>} with field n, committed at T0 plus n milliseconds. */
   static ChangeEvent order(String document, int n) {
-    return ChangeEvent.builder(Operation.UPDATE, "orders/" + document)
-        .before(Map.of("n", n - 1))
-        .after(Map.of("n", n))
-        .commitTime(T0.plus(Duration.ofMillis(n)))
-        .source(SOURCE)
-        .build();
+    return ShardedUpdates.update(document, n);
   }
 
   static LogEvent log(Level level, String name, int n) {

@@ -3,32 +3,41 @@ package dev.firetap.console.internal;
 import com.sun.net.httpserver.HttpExchange;
 import dev.firetap.event.EventCodec;
 import dev.firetap.event.EventFormatException;
+import dev.firetap.redis.MergedTail;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
-import dev.firetap.redis.StreamTail;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live tail: change events of one collection as Server-Sent Events, read from {@code
- * <prefix>:cdc:<collection>} with XREAD, which is what handlers see, on a connection of its own per
- * open page. A page that reconnects with {@code Last-Event-ID} resumes after that entry.
+ * The live tail: change events of one collection as Server-Sent Events, read with XREAD, which is
+ * what handlers see, on connections of its own per open page. With {@code firetap.cdc.shards} above
+ * 1 it follows every shard stream {@code <prefix>:cdc:<collection>:<k>} and sends their events
+ * merged in the order Redis added them.
+ *
+ * <p>Each event's id is the position of the page in every stream, the last entry id it saw of each,
+ * comma-separated in shard order (one id for an unsharded collection), so a page that reconnects
+ * with {@code Last-Event-ID} resumes after what it saw on every shard.
  */
 final class ChangeFeed {
-  /** Open tails at most: each holds a thread and a Redis connection. */
+  /**
+   * Open tails at most: each holds a thread and a Redis connection (one per shard in a cluster).
+   */
   static final int MAX_TAILS = 8;
 
   private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
-  private static final Pattern ENTRY_ID = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
+  private static final Pattern ENTRY_IDS =
+      Pattern.compile("[0-9]{1,20}-[0-9]{1,20}(,[0-9]{1,20}-[0-9]{1,20})*");
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
   private final RedisConnector connector;
@@ -48,62 +57,78 @@ final class ChangeFeed {
       Responses.error(exchange, 503, "at most " + MAX_TAILS + " live tails may be open at once");
       return;
     }
-    String stream = streams.changeStream(collection);
-    // TODO(#9): with firetap.cdc.shards above 1 the live tail reads only the unsharded stream name,
-    // so it shows nothing; it should follow every shard of the collection.
-    try (StatefulRedisConnection<byte[], byte[]> connection = connector.connectForKey(stream)) {
-      StreamTail tail = new StreamTail(connection.sync(), stream);
-      String after = resumeAfter(exchange, tail);
+    List<String> shards = streams.changeStreams(collection);
+    try (MergedTail tail = new MergedTail(connector, shards)) {
+      Map<String, String> positions = resumePositions(exchange, tail, shards);
       exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
       exchange.sendResponseHeaders(200, 0);
-      follow(exchange.getResponseBody(), tail, stream, after);
+      follow(exchange.getResponseBody(), tail, positions);
     } finally {
       tails.release();
     }
   }
 
-  private static String resumeAfter(HttpExchange exchange, StreamTail tail) {
+  /**
+   * Where the page resumes: after the positions of its {@code Last-Event-ID}, which holds one id
+   * per shard, or one id for every shard; else after each shard's newest entry.
+   */
+  private static Map<String, String> resumePositions(
+      HttpExchange exchange, MergedTail tail, List<String> shards) {
     String lastSeen = exchange.getRequestHeaders().getFirst("Last-Event-ID");
-    return lastSeen != null && ENTRY_ID.matcher(lastSeen).matches()
-        ? lastSeen
-        : tail.startId(false);
+    if (lastSeen == null || !ENTRY_IDS.matcher(lastSeen).matches()) {
+      return tail.start(false);
+    }
+    List<String> ids = List.of(lastSeen.split(","));
+    if (ids.size() != 1 && ids.size() != shards.size()) {
+      return tail.start(false);
+    }
+    Map<String, String> positions = new LinkedHashMap<>();
+    for (int shard = 0; shard < shards.size(); shard++) {
+      positions.put(shards.get(shard), ids.get(ids.size() == 1 ? 0 : shard));
+    }
+    tail.startAfter(positions);
+    return positions;
   }
 
-  private void follow(OutputStream out, StreamTail tail, String stream, String after)
+  private void follow(OutputStream out, MergedTail tail, Map<String, String> positions)
       throws IOException {
-    String last = after;
-    send(out, "ready", "", readyJson(stream, after));
+    String shards = String.join(", ", positions.keySet());
+    send(out, "ready", "", readyJson(positions));
     try {
       while (!closed) {
-        List<StreamTail.Entry> page = tail.next(last);
+        List<MergedTail.Entry> page = tail.next();
         if (page.isEmpty()) {
           out.write(KEEP_ALIVE);
           out.flush();
         }
-        for (StreamTail.Entry entry : page) {
-          send(out, "change", entry.id(), changeJson(entry));
-          last = entry.id();
+        for (MergedTail.Entry entry : page) {
+          positions.put(entry.stream(), entry.id());
+          send(out, "change", eventId(positions), changeJson(entry));
         }
       }
     } catch (RedisCommandInterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RedisException e) {
-      log.warn("console: live tail of {} stopped: {}", stream, e.getMessage());
+      log.warn("console: live tail of {} stopped: {}", shards, e.getMessage());
       send(out, "problem", "", ConsoleJson.error("Redis failed: " + e.getMessage()));
     }
   }
 
-  private static byte[] readyJson(String stream, String after) {
+  private static String eventId(Map<String, String> positions) {
+    return String.join(",", positions.values());
+  }
+
+  private static byte[] readyJson(Map<String, String> positions) {
     return ConsoleJson.write(
         json -> {
           json.writeStartObject();
-          json.writeStringField("stream", stream);
-          json.writeStringField("after", after);
+          json.writeStringField("stream", String.join(", ", positions.keySet()));
+          json.writeStringField("after", eventId(positions));
           json.writeEndObject();
         });
   }
 
-  private static byte[] changeJson(StreamTail.Entry entry) {
+  private static byte[] changeJson(MergedTail.Entry entry) {
     try {
       return ConsoleJson.write(
           json -> ConsoleJson.change(json, entry.id(), EventCodec.decodeChange(entry.event())));
@@ -134,7 +159,7 @@ final class ChangeFeed {
     out.flush();
   }
 
-  /** Ends every tail within {@link StreamTail#BLOCK}. */
+  /** Ends every tail within about {@link MergedTail#BLOCK}. */
   void close() {
     closed = true;
   }

@@ -6,8 +6,8 @@ import dev.firetap.console.ConsoleOptions;
 import dev.firetap.console.ConsoleStartException;
 import dev.firetap.handler.HandlerAdmin;
 import dev.firetap.redis.LazyConnection;
+import dev.firetap.redis.MergedTail;
 import dev.firetap.redis.RedisConnector;
-import dev.firetap.redis.StreamTail;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -50,7 +50,7 @@ public final class ConsoleServer implements AutoCloseable {
     this.token = token;
     this.url = url(http.getAddress());
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    this.connector = new RedisConnector(config.redis(), config.redisTimeout(), StreamTail.BLOCK);
+    this.connector = new RedisConnector(config.redis(), config.redisTimeout(), MergedTail.BLOCK);
     this.queries = new LazyConnection(connector);
     this.admin = HandlerAdmin.connect(config);
     this.feed = new ChangeFeed(connector, config.streamKeys());
@@ -165,7 +165,7 @@ public final class ConsoleServer implements AutoCloseable {
     http.stop(0);
     executor.shutdownNow();
     try {
-      executor.awaitTermination(StreamTail.BLOCK.toMillis() * 2, TimeUnit.MILLISECONDS);
+      executor.awaitTermination(MergedTail.BLOCK.toMillis() * 2, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

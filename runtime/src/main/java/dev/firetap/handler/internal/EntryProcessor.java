@@ -30,14 +30,22 @@ final class EntryProcessor implements AutoCloseable {
   }
 
   /**
-   * Processes the entries in order; when the loop stops midway, the entries not yet written stay
-   * pending. Once the loop is stopping, each entry is written as soon as it has run.
+   * Processes the entries in order; when the loop stops midway, or the shard's lease is lost, the
+   * entries not yet written stay pending. Once the loop is stopping, each entry is written as soon
+   * as it has run.
    */
   void process(List<BatchEntry> share, CompletionRecords records) {
     CompletionBatch finished = new CompletionBatch(loop);
     known = known.next(records);
     try {
       for (BatchEntry item : share) {
+        if (loop.ownership().isLost()) {
+          log.info(
+              "handler {}: lost {}; its entries not yet run are left to its new owner",
+              loop.handlerId(),
+              loop.stream());
+          break;
+        }
         process(item.entry(), item.decoding(), finished);
         if (loop.stop().isStopping()) {
           // At shutdown, what has run is acknowledged at once, before the timeout may cut it off.

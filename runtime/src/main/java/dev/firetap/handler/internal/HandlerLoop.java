@@ -74,11 +74,11 @@ public final class HandlerLoop {
       ShardShare shards) {
     Outage outage = new Outage(spec.id());
     StopSignal stop = new StopSignal();
-    this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop);
+    this.loop = new LoopContext(spec, stream, consumerName, keys, outage, stop, new Ownership());
     this.reader = new HandlerConnection(connector, stream, outage, stop);
     this.partitions = new Partitions(loop, connector, deadLetters);
     this.deadLetters = deadLetters;
-    this.lease = shards == null ? null : new ShardLease(loop, shards);
+    this.lease = shards == null ? null : new ShardLease(loop, shards, connector);
     this.streamCap = streamCap;
     this.thread = new Thread(this::run, "firetap-handler-" + spec.id() + shardSuffix(stream));
     thread.setDaemon(true);
@@ -337,7 +337,8 @@ public final class HandlerLoop {
   private void keepClaimed(RunningBatch batch, RunningBatch next) {
     List<String> ids = new ArrayList<>(batch.unfinishedIds());
     ids.addAll(next.unfinishedIds());
-    if (ids.isEmpty()) {
+    // Entries of a lost shard are the new owner's to take over once they are idle long enough.
+    if (ids.isEmpty() || loop.ownership().isLost()) {
       return;
     }
     XClaimArgs args = XClaimArgs.Builder.minIdleTime(0).justid();
@@ -390,8 +391,8 @@ public final class HandlerLoop {
 
   private void finish() {
     boolean finished = partitions.shutDown(shutdownTimeout);
-    if (lease != null && finished) {
-      lease.release(reader);
+    if (lease != null) {
+      lease.stop(finished, reader);
     }
     reader.close();
     if (!finished) {

@@ -12,6 +12,7 @@ import io.lettuce.core.Consumer;
  * @param keys the runtime's Redis keys
  * @param outage the loop's Redis health
  * @param stop the loop's stop signal
+ * @param ownership whether this worker still owns the stream
  */
 record LoopContext(
     HandlerSpec spec,
@@ -19,7 +20,8 @@ record LoopContext(
     String consumerName,
     HandlerKeys keys,
     Outage outage,
-    StopSignal stop) {
+    StopSignal stop,
+    Ownership ownership) {
   String handlerId() {
     return spec.id();
   }

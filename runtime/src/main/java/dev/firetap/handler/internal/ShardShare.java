@@ -1,5 +1,6 @@
 package dev.firetap.handler.internal;
 
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -8,11 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param shards how many shard streams the handler reads
  * @param held how many of them this process holds now
+ * @param renewals the timer that renews the leases, whatever the loops are doing
  */
-public record ShardShare(int shards, AtomicInteger held) {
-  /** A share of {@code shards} streams of which none is held yet. */
-  public ShardShare(int shards) {
-    this(shards, new AtomicInteger());
+public record ShardShare(int shards, AtomicInteger held, ScheduledExecutorService renewals) {
+  /** A share of {@code shards} streams of which none is held yet, renewed on {@code renewals}. */
+  public ShardShare(int shards, ScheduledExecutorService renewals) {
+    this(shards, new AtomicInteger(), renewals);
   }
 
   /** Counts one more lease held, unless this process already holds {@code fairShare}. */

@@ -38,6 +38,7 @@ class ConsoleApiIT {
   private static final Instant T0 = Instant.parse("2025-03-14T08:00:00Z");
   private static final ChangeSource SOURCE = new ChangeSource("shop", "h1", "1.0");
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final int DOCUMENTS = 30;
 
   @TempDir Path spool;
   private FiretapConfig config;
@@ -168,6 +169,38 @@ class ConsoleApiIT {
   }
 
   @Test
+  void changesOfAShardedCollectionFollowEveryShardOnceInDocumentOrder() throws Exception {
+    FiretapConfig sharded = sharded();
+
+    ShardedFeeds.Seen feed;
+    try (ConsoleServer console = consoleOf(sharded)) {
+      feed = ShardedFeeds.follow(console, sharded, DOCUMENTS, 10);
+    }
+
+    assertThat(feed.ready())
+        .startsWith(
+            "{\"stream\":\"firetap:cdc:orders:0, firetap:cdc:orders:1, firetap:cdc:orders:2\"");
+    assertThat(feed.seen().problems(DOCUMENTS, 10)).isEmpty();
+    assertThat(feed.lastEventId()).matches("[0-9]+-[0-9]+,[0-9]+-[0-9]+,[0-9]+-[0-9]+");
+    for (int shard = 0; shard < 3; shard++) {
+      assertThat(redis.length("firetap:cdc:orders:" + shard)).isPositive();
+    }
+  }
+
+  @Test
+  void changesOfAShardedCollectionResumeAfterTheLastEventIdOnEveryShard() throws Exception {
+    FiretapConfig sharded = sharded();
+
+    ShardedFeeds.Seen resumed;
+    try (ConsoleServer console = consoleOf(sharded)) {
+      resumed = ShardedFeeds.resume(console, sharded, DOCUMENTS);
+    }
+
+    assertThat(resumed.ready()).contains("\"after\":\"");
+    assertThat(resumed.seen().problems(DOCUMENTS, 2)).isEmpty();
+  }
+
+  @Test
   void changesShowEntriesThatAreNotChangeEventsAsSuch() throws Exception {
     try (EventStreamReader feed = EventStreamReader.open(sse("/api/changes?collection=orders"))) {
       feed.next(WAIT);
@@ -258,6 +291,14 @@ class ConsoleApiIT {
         http.bearer("/api/deadletters/replay" + query)
             .header(ConsoleRouter.REPLAY_HEADER, "1")
             .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private FiretapConfig sharded() {
+    return config.with("firetap.cdc.shards", "3").with("firetap.errors.enabled", "false");
+  }
+
+  private static ConsoleServer consoleOf(FiretapConfig config) {
+    return ConsoleServer.start(config, ConsoleOptions.from(config).withPort(0), MARCH_14);
   }
 
   private HttpRequest.Builder sse(String path) {
