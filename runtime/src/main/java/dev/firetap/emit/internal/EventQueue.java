@@ -3,7 +3,7 @@ package dev.firetap.emit.internal;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -12,13 +12,17 @@ import java.util.concurrent.locks.LockSupport;
  * no lock and wakes the sender only when it sleeps, and then only once, so that an application
  * thread pays a few atomic operations per event instead of a lock and a signal.
  *
- * <p>The count is raised before an event is added and lowered after one is taken, so it may for a
- * moment count an event not yet visible, never the other way round: the queue is never over-filled,
- * and {@link #isEmpty()} never reports an event as gone before the sender has it.
+ * <p>Adders and the taker count on counters of their own, so that adding does not fight over a
+ * cache line with taking, and the taker publishes its count once per drained batch. An event is
+ * counted as added before it is added and as taken after it is taken, so the size may for a moment
+ * include an event not yet visible, never the other way round: the queue is never over-filled, and
+ * {@link #isEmpty()} never reports an event as gone before the sender has it. Only the sender
+ * thread takes, drains or clears.
  */
 final class EventQueue {
   private final ConcurrentLinkedQueue<Object> events = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger count = new AtomicInteger();
+  private final AtomicLong added = new AtomicLong();
+  private volatile long taken;
   private final AtomicReference<Thread> sleeper = new AtomicReference<>();
   private final int capacity;
 
@@ -31,8 +35,8 @@ final class EventQueue {
 
   /** Adds {@code event} unless the queue is full; never blocks. */
   boolean offer(Object event) {
-    if (count.getAndIncrement() >= capacity) {
-      count.decrementAndGet();
+    if (added.getAndIncrement() - taken >= capacity) {
+      added.decrementAndGet();
       return false;
     }
     events.offer(event);
@@ -83,23 +87,24 @@ final class EventQueue {
   int drainTo(Collection<Object> target, int max) {
     int moved = 0;
     while (moved < max) {
-      Object event = take();
+      Object event = events.poll();
       if (event == null) {
         break;
       }
       target.add(event);
       moved++;
     }
+    taken += moved;
     return moved;
   }
 
   /** How many events are queued, counting one being added at this moment. */
   int size() {
-    return count.get();
+    return (int) Math.max(0, added.get() - taken);
   }
 
   boolean isEmpty() {
-    return count.get() == 0;
+    return size() == 0;
   }
 
   /** Drops everything queued. */
@@ -109,10 +114,11 @@ final class EventQueue {
     }
   }
 
+  /** Takes one event; only the taker writes {@code taken}, so a plain increment is safe. */
   private Object take() {
     Object event = events.poll();
     if (event != null) {
-      count.decrementAndGet();
+      taken++;
     }
     return event;
   }
