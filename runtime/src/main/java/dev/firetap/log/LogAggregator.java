@@ -9,6 +9,7 @@ import dev.firetap.event.Level;
 import dev.firetap.event.LogEvent;
 import dev.firetap.log.internal.ErrorArchive;
 import dev.firetap.log.internal.StatsReader;
+import dev.firetap.log.internal.WallTime;
 import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.StreamEntries;
 import dev.firetap.redis.StreamKeys;
@@ -17,7 +18,6 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,6 +45,7 @@ public final class LogAggregator {
   private final StreamKeys keys;
   private final LazyConnection redis;
   private final Clock clock;
+  private final WallTime wallTime;
 
   /** Wires the aggregator; applications get theirs from {@code Firetap.logs()}. */
   public LogAggregator(
@@ -60,6 +61,7 @@ public final class LogAggregator {
     this.keys = Objects.requireNonNull(keys, "keys");
     this.redis = Objects.requireNonNull(redis, "redis");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.wallTime = new WallTime(clock);
   }
 
   /**
@@ -98,17 +100,26 @@ public final class LogAggregator {
    * @return false when the event was dropped (see {@link Emitter#emit(LogEvent)})
    */
   public boolean logLater(Level level, String event, Consumer<LogEvent.Builder> details) {
+    return logLater(level, event, System.nanoTime(), details);
+  }
+
+  /**
+   * Like {@link #logLater(Level, String, Consumer)}, for an event that happened when {@link
+   * System#nanoTime()} read {@code nanoTime}: its timestamp is worked out from that reading where
+   * the event is built, so the caller reads no clock at all.
+   */
+  public boolean logLater(
+      Level level, String event, long nanoTime, Consumer<LogEvent.Builder> details) {
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(details, "details");
-    Instant timestamp = clock.instant();
     PendingLogEvent pending =
         () -> {
           LogEvent.Builder builder =
               LogEvent.builder(level, event)
                   .service(identity.service())
                   .host(identity.host())
-                  .timestamp(timestamp);
+                  .timestamp(wallTime.at(nanoTime));
           details.accept(builder);
           return builder.build();
         };

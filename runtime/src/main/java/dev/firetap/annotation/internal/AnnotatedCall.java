@@ -89,9 +89,11 @@ public final class AnnotatedCall {
       MdcReader mdc) {
     try {
       Firetap firetap = Firetap.global().orElse(null);
-      if (firetap == null
-          || !firetap.config().enabled()
-          || claimedByAnother(interceptor, method, arguments)) {
+      if (firetap == null || !firetap.config().enabled()) {
+        return null;
+      }
+      Deque<AnnotatedCall> active = ACTIVE.get();
+      if (claimedByAnother(active.peek(), interceptor, method, arguments)) {
         return null;
       }
       MethodPlan plan = MethodPlan.of(targetClass, method);
@@ -100,7 +102,7 @@ public final class AnnotatedCall {
       }
       AnnotatedCall call =
           new AnnotatedCall(interceptor, firetap, plan, arguments, startNanos, mdc);
-      ACTIVE.get().push(call);
+      active.push(call);
       return call;
     } catch (Throwable e) {
       log.debug("{}: not reported: {}", method, e, e);
@@ -134,8 +136,8 @@ public final class AnnotatedCall {
     return System.nanoTime();
   }
 
-  private static boolean claimedByAnother(Interceptor interceptor, Method method, Object[] args) {
-    AnnotatedCall outer = ACTIVE.get().peek();
+  private static boolean claimedByAnother(
+      AnnotatedCall outer, Interceptor interceptor, Method method, Object[] args) {
     if (outer == null
         || outer.interceptor == interceptor
         || outer.seenByAnotherInterceptor

@@ -88,6 +88,7 @@ final class CallReport {
         .logLater(
             level,
             logged.event(),
+            endNanos,
             event -> {
               event.source(source).durationMs(durationMs).userId(userId).traceId(traceId);
               if (data != null) {
