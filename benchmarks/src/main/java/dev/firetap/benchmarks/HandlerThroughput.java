@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,12 +115,33 @@ final class HandlerThroughput {
     }
   }
 
+  private static byte[] eventOf(StreamMessage<byte[], byte[]> message) {
+    for (Map.Entry<byte[], byte[]> field : message.getBody().entrySet()) {
+      if (Arrays.equals(field.getKey(), EVENT)) {
+        return field.getValue();
+      }
+    }
+    throw new IllegalStateException("entry " + message.getId() + " has no event field");
+  }
+
   private static boolean drained(HandlerLag lag) {
     return lag.pending() == 0 && lag.behind() == 0;
   }
 
   /** Events per second through XREADGROUP COUNT 100 and one XACK per batch. */
   double raw(RedisClient client) {
+    return raw(client, false);
+  }
+
+  /**
+   * Events per second through the raw loop when it also decodes each event, as any consumer of the
+   * stream must before it can act on one: context for the goal's baseline, which decodes nothing.
+   */
+  double rawDecoding(RedisClient client) {
+    return raw(client, true);
+  }
+
+  private double raw(RedisClient client, boolean decoding) {
     try (StatefulRedisConnection<byte[], byte[]> connection =
         client.connect(ByteArrayCodec.INSTANCE)) {
       RedisCommands<byte[], byte[]> commands = connection.sync();
@@ -134,6 +156,11 @@ final class HandlerThroughput {
                 Consumer.from(group, "raw-1".getBytes(StandardCharsets.UTF_8)),
                 XReadArgs.Builder.count(BATCH).block(Duration.ofSeconds(1)),
                 XReadArgs.StreamOffset.lastConsumed(STREAM_KEY));
+        if (decoding) {
+          for (StreamMessage<byte[], byte[]> message : batch) {
+            EventCodec.decodeChange(eventOf(message));
+          }
+        }
         if (!batch.isEmpty()) {
           commands.xack(
               STREAM_KEY, group, batch.stream().map(StreamMessage::getId).toArray(String[]::new));
