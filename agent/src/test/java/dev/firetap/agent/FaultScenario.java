@@ -16,14 +16,17 @@ import java.util.stream.Stream;
 final class FaultScenario {
   static final boolean FULL = FaultResult.fullForm();
 
-  /** Writes per second of the application. */
-  static final int RATE = FULL ? 1000 : 20;
+  /**
+   * Writes per second of the application: 1,000 in the full form, unless {@code
+   * -Dfiretap.faults.rate} sets another rate for a machine whose emulator cannot take that many.
+   */
+  static final int RATE = Integer.getInteger("firetap.faults.rate", FULL ? 1000 : 20);
 
   /** How long the fault lasts. */
   static final Duration OUTAGE = Duration.ofSeconds(FULL ? 15 : 4);
 
-  /** Writes before the fault starts, and after it ends. */
-  static final Duration STEADY = Duration.ofSeconds(FULL ? 5 : 3);
+  /** Writes before the fault starts, and after it ends: 60 s of writing in the full form. */
+  static final Duration STEADY = FULL ? Duration.ofMillis(22_500) : Duration.ofSeconds(3);
 
   /** How long the application writes. */
   static final int SECONDS = (int) STEADY.multipliedBy(2).plus(OUTAGE).toSeconds();

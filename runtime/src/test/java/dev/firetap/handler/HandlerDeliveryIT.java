@@ -166,6 +166,44 @@ class HandlerDeliveryIT {
   }
 
   @Test
+  void batchesLargerThanOneScriptSliceSkipDuplicatesAndFlagStaleChangesOfEarlierBatches() {
+    // 3,000 documents: one batch of 5,000 ids and paths is more than a script passes at once.
+    int documents = 3_000;
+    Map<String, Boolean> staleById = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> runs = new CopyOnWriteArrayList<>();
+    ChangeHandler recording =
+        (event, delivery) -> {
+          runs.add(event.id());
+          staleById.put(event.id(), delivery.stale());
+        };
+    HandlerOptions options = TestEvents.quick().withBatchSize(5_000);
+    for (int i = 0; i < documents; i++) {
+      TestEvents.add(redis, TestEvents.order("o" + i, 2));
+    }
+    try (HandlerRuntime runtime =
+        HandlerRuntime.builder(config)
+            .onChange("big", "orders", ALL_OPS, recording)
+            .options("big", options)
+            .start()) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> runs.size() == documents);
+      // Read in a later batch: the same events again, and older changes of every document.
+      for (int i = 0; i < documents; i++) {
+        TestEvents.add(redis, TestEvents.order("o" + i, 2));
+        TestEvents.add(redis, TestEvents.order("o" + i, 1));
+      }
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> runs.size() == 2 * documents);
+      await().atMost(Duration.ofSeconds(30)).until(() -> pending("firetap:cdc:orders", "big") == 0);
+      assertThat(runs).doesNotHaveDuplicates();
+      for (int i = 0; i < documents; i++) {
+        assertThat(staleById.get(TestEvents.order("o" + i, 2).id())).isFalse();
+        assertThat(staleById.get(TestEvents.order("o" + i, 1).id())).isTrue();
+      }
+      assertThat(redis.completed("big", TestEvents.order("o2999", 1).id())).isTrue();
+    }
+  }
+
+  @Test
   void annotatedBeanHandlersReceiveOnlyTheirOperationsAndEventNames() {
     Beans bean = new Beans();
     TestEvents.add(redis, TestEvents.log(Level.ERROR, "order.failed", 1));

@@ -1,25 +1,19 @@
 package dev.firetap.emit.internal;
 
+import dev.firetap.redis.RedisScript;
 import dev.firetap.redis.RoutedConnection;
 import dev.firetap.redis.StreamKeys;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +37,7 @@ import java.util.concurrent.CompletionStage;
  */
 final class BatchWriter {
   private static final String GAP = "GAP";
-  private static final byte[] SCRIPT = loadScript();
-  private static final String DIGEST = sha1Hex(SCRIPT);
+  private static final RedisScript SCRIPT = RedisScript.load(BatchWriter.class, "write-batch.lua");
   private static final Duration SEQUENCE_TTL = Duration.ofDays(7);
 
   private final StreamKeys keys;
@@ -98,10 +91,7 @@ final class BatchWriter {
   private CompletionStage<Long> call(
       RedisClusterAsyncCommands<byte[], byte[]> redis, List<Envelope> batch, boolean mayFollowGap) {
     Call call = prepare(batch, mayFollowGap);
-    return redis
-        .<Long>evalsha(DIGEST, ScriptOutputType.INTEGER, call.keys(), call.values())
-        .handle((written, failure) -> retryWithoutCache(redis, call, written, failure))
-        .thenCompose(stage -> stage);
+    return SCRIPT.run(redis, ScriptOutputType.INTEGER, call.keys(), call.values());
   }
 
   /** The write, completed once enough replicas have it; WAIT goes on the connection that wrote. */
@@ -148,23 +138,6 @@ final class BatchWriter {
               + " ms (firetap.redis.wait-timeout)");
     }
     return count;
-  }
-
-  private CompletionStage<Long> retryWithoutCache(
-      RedisClusterAsyncCommands<byte[], byte[]> redis, Call call, Long written, Throwable failure) {
-    if (failure == null) {
-      return CompletableFuture.completedFuture(written);
-    }
-    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-    if (failure instanceof RedisNoScriptException || cause instanceof RedisNoScriptException) {
-      // A restarted Redis has an empty script cache.
-      return eval(redis, call);
-    }
-    return CompletableFuture.failedFuture(cause);
-  }
-
-  private CompletionStage<Long> eval(RedisClusterAsyncCommands<byte[], byte[]> redis, Call call) {
-    return redis.eval(SCRIPT, ScriptOutputType.INTEGER, call.keys(), call.values());
   }
 
   /** Whether a write failed because the script refused a batch that follows a gap. */
@@ -251,25 +224,6 @@ final class BatchWriter {
 
   private static byte[] ascii(long number) {
     return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private static String sha1Hex(byte[] script) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime provides SHA-1", e);
-    }
-  }
-
-  private static byte[] loadScript() {
-    try (InputStream in = BatchWriter.class.getResourceAsStream("write-batch.lua")) {
-      if (in == null) {
-        throw new IllegalStateException("write-batch.lua is missing from the Firetap runtime jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private record Call(byte[][] keys, byte[][] values) {}

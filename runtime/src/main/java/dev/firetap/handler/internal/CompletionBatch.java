@@ -1,12 +1,11 @@
 package dev.firetap.handler.internal;
 
-import io.lettuce.core.ScoredValue;
-import io.lettuce.core.ZAddArgs;
+import dev.firetap.redis.RedisScript;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The entries of one thread's share of a batch that are finished but not yet written: entries to
@@ -14,12 +13,13 @@ import java.util.Map;
  * completion records and handled commit times are written with the acknowledgement.
  */
 final class CompletionBatch {
-  private static final byte[] ONE = Bytes.of("1");
+  private static final RedisScript COMPLETE =
+      RedisScript.load(CompletionBatch.class, "complete-batch.lua");
 
   private final LoopContext loop;
   private final List<String> acknowledged = new ArrayList<>();
   private final List<byte[]> doneIds = new ArrayList<>();
-  private final List<ScoredValue<byte[]>> handledTimes = new ArrayList<>();
+  private final List<HandledTime> handledTimes = new ArrayList<>();
 
   CompletionBatch(LoopContext loop) {
     this.loop = loop;
@@ -35,7 +35,7 @@ final class CompletionBatch {
     acknowledged.add(entry.id());
     doneIds.add(Bytes.of(event.eventId()));
     if (event.documentPath() != null) {
-      handledTimes.add(ScoredValue.just(event.commitMicros(), Bytes.of(event.documentPath())));
+      handledTimes.add(new HandledTime(event.commitMicros(), Bytes.of(event.documentPath())));
     }
   }
 
@@ -54,29 +54,37 @@ final class CompletionBatch {
   }
 
   /**
-   * Queues, for one MULTI/EXEC, the XACK of every entry, one HSET of the completed event ids into
-   * the current completion bucket, and one ZADD GT of the documents' commit times into the current
-   * handled bucket, which raises a document's time and never lowers it. Commit times in
-   * microseconds are exact as scores: they stay far below 2^53.
+   * Writes, in one atomic script call ({@code complete-batch.lua}), the XACK of every entry, the
+   * completed event ids into the current completion bucket, and the documents' commit times into
+   * the current handled bucket with ZADD GT, which raises a document's time and never lowers it.
+   * Commit times in microseconds are exact as scores: they stay far below 2^53.
+   *
+   * @return completes when Redis has run it
    */
-  void queue(RedisAsyncCommands<byte[], byte[]> commands) {
+  CompletionStage<Long> write(RedisAsyncCommands<byte[], byte[]> commands) {
     RetentionBuckets buckets = loop.buckets();
     long bucket = buckets.current(System.currentTimeMillis());
-    long expiresAt = buckets.expiresAtMillis(bucket);
-    commands.xack(loop.streamKey(), loop.group(), acknowledged.toArray(String[]::new));
-    if (!doneIds.isEmpty()) {
-      byte[] done = Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), bucket));
-      Map<byte[], byte[]> fields = new LinkedHashMap<>();
-      doneIds.forEach(id -> fields.put(id, ONE));
-      commands.hset(done, fields);
-      commands.pexpireat(done, expiresAt);
-    }
-    if (!handledTimes.isEmpty()) {
-      byte[] handled = Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), bucket));
-      @SuppressWarnings("unchecked") // a generic array of the scored values
-      ScoredValue<byte[]>[] times = handledTimes.toArray(ScoredValue[]::new);
-      commands.zadd(handled, ZAddArgs.Builder.gt(), times);
-      commands.pexpireat(handled, expiresAt);
-    }
+    byte[][] keys = {
+      loop.streamKey(),
+      Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), bucket)),
+      Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), bucket))
+    };
+    List<byte[]> arguments =
+        new ArrayList<>(5 + acknowledged.size() + doneIds.size() + 2 * handledTimes.size());
+    arguments.add(loop.group());
+    arguments.add(Bytes.of(Long.toString(buckets.expiresAtMillis(bucket))));
+    arguments.add(Bytes.of(Integer.toString(acknowledged.size())));
+    acknowledged.forEach(id -> arguments.add(Bytes.of(id)));
+    arguments.add(Bytes.of(Integer.toString(doneIds.size())));
+    arguments.addAll(doneIds);
+    handledTimes.forEach(
+        time -> {
+          arguments.add(Bytes.of(Long.toString(time.micros())));
+          arguments.add(time.path());
+        });
+    return COMPLETE.run(commands, ScriptOutputType.INTEGER, keys, arguments.toArray(byte[][]::new));
   }
+
+  /** A document's commit time to record as handled. */
+  private record HandledTime(long micros, byte[] path) {}
 }

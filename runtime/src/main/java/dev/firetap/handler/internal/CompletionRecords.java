@@ -1,6 +1,7 @@
 package dev.firetap.handler.internal;
 
-import io.lettuce.core.KeyValue;
+import dev.firetap.redis.RedisScript;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,6 +22,8 @@ import java.util.concurrent.CompletionStage;
  */
 record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicros) {
   static final CompletionRecords NONE = new CompletionRecords(Set.of(), Map.of());
+  private static final RedisScript LOOK_UP =
+      RedisScript.load(CompletionRecords.class, "look-up-completions.lua");
 
   CompletionRecords {
     doneEventIds = Set.copyOf(doneEventIds);
@@ -30,7 +32,8 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
 
   /**
    * Reads the completion records of the wanted events of {@code batch} and the handled commit times
-   * of their documents from every live bucket (HMGET and ZMSCORE each) in one round trip.
+   * of their documents from every live bucket in one script call ({@code look-up-completions.lua}),
+   * which sends back only what it found.
    *
    * @throws LoopStopped when the loop stops before Redis answers
    */
@@ -59,56 +62,41 @@ record CompletionRecords(Set<String> doneEventIds, Map<String, Long> handledMicr
       LoopContext loop,
       List<String> eventIds,
       List<String> paths) {
-    byte[][] ids = eventIds.stream().map(Bytes::of).toArray(byte[][]::new);
-    byte[][] documents = paths.stream().map(Bytes::of).toArray(byte[][]::new);
     RetentionBuckets buckets = loop.buckets();
     long now = System.currentTimeMillis();
-    List<CompletableFuture<List<KeyValue<byte[], byte[]>>>> done = new ArrayList<>();
-    List<CompletableFuture<List<Double>>> handled = new ArrayList<>();
+    List<byte[]> done = new ArrayList<>();
+    List<byte[]> handled = new ArrayList<>();
     for (long b = buckets.oldestLive(now); b <= buckets.current(now); b++) {
-      done.add(
-          commands
-              .hmget(Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), b)), ids)
-              .toCompletableFuture());
-      if (documents.length > 0) {
-        handled.add(
-            commands
-                .zmscore(
-                    Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), b)), documents)
-                .toCompletableFuture());
-      }
+      done.add(Bytes.of(loop.keys().done(loop.stream(), loop.handlerId(), b)));
+      handled.add(Bytes.of(loop.keys().handled(loop.stream(), loop.handlerId(), b)));
     }
-    List<CompletableFuture<?>> all = new ArrayList<>(done);
-    all.addAll(handled);
-    return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-        .thenApply(ignored -> of(eventIds, joined(done), paths, joined(handled)));
+    List<byte[]> keys = new ArrayList<>(done);
+    keys.addAll(handled);
+    byte[][] arguments = new byte[1 + eventIds.size() + paths.size()][];
+    arguments[0] = Bytes.of(Integer.toString(eventIds.size()));
+    for (int i = 0; i < eventIds.size(); i++) {
+      arguments[1 + i] = Bytes.of(eventIds.get(i));
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      arguments[1 + eventIds.size() + i] = Bytes.of(paths.get(i));
+    }
+    return LOOK_UP
+        .<List<Object>>run(commands, ScriptOutputType.MULTI, keys.toArray(byte[][]::new), arguments)
+        .thenApply(reply -> of(eventIds, paths, reply));
   }
 
-  private static <T> List<List<T>> joined(List<CompletableFuture<List<T>>> replies) {
-    return replies.stream().map(CompletableFuture::join).toList();
-  }
-
+  /** Reads the script's reply: positions of done ids, then pairs of path position and time. */
   private static CompletionRecords of(
-      List<String> eventIds,
-      List<List<KeyValue<byte[], byte[]>>> records,
-      List<String> paths,
-      List<List<Double>> times) {
+      List<String> eventIds, List<String> paths, List<Object> reply) {
     Set<String> done = new HashSet<>();
-    for (List<KeyValue<byte[], byte[]>> bucket : records) {
-      for (int i = 0; i < eventIds.size(); i++) {
-        if (bucket.get(i).hasValue()) {
-          done.add(eventIds.get(i));
-        }
-      }
+    for (Object position : (List<?>) reply.get(0)) {
+      done.add(eventIds.get(((Long) position).intValue() - 1));
     }
     Map<String, Long> handled = new HashMap<>();
-    for (List<Double> bucket : times) {
-      for (int i = 0; i < paths.size(); i++) {
-        Double micros = bucket.get(i);
-        if (micros != null) {
-          handled.merge(paths.get(i), micros.longValue(), Math::max);
-        }
-      }
+    List<?> times = (List<?>) reply.get(1);
+    for (int i = 0; i < times.size(); i += 2) {
+      String path = paths.get(((Long) times.get(i)).intValue() - 1);
+      handled.put(path, Long.parseLong(Bytes.text((byte[]) times.get(i + 1))));
     }
     return new CompletionRecords(done, handled);
   }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Runs one handler on the entries of one thread's share of a batch, one entry at a time: skips
  * duplicates, flags stale changes, retries failures with backoff, and moves entries it gives up on
  * to the dead-letter stream, atomically with their acknowledgement. The share's Redis state comes
- * read with its batch; its successes are acknowledged and recorded together in one MULTI/EXEC when
- * it ends, or earlier when a failure makes the thread wait. One thread uses a processor.
+ * read with its batch; its successes are acknowledged and recorded together in one atomic script
+ * call when it ends, or earlier when a failure makes the thread wait. One thread uses a processor.
  */
 final class EntryProcessor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EntryProcessor.class);
@@ -145,12 +145,12 @@ final class EntryProcessor implements AutoCloseable {
         commands -> commands.xclaim(loop.streamKey(), loop.consumer(), args, entry.id()));
   }
 
-  /** Acknowledges and records the finished entries in one MULTI/EXEC. */
+  /** Acknowledges and records the finished entries in one atomic script call. */
   private void write(CompletionBatch finished) {
     if (finished.isEmpty()) {
       return;
     }
-    connection.pipelinedTransaction(finished::queue);
+    connection.pipelined(finished::write);
     log.debug("handler {}: {} entries done", loop.handlerId(), finished.size());
     finished.clear();
   }

@@ -74,23 +74,6 @@ final class HandlerConnection implements AutoCloseable {
     return call(commands -> execute(commands, steps));
   }
 
-  /**
-   * Sends MULTI, the commands of {@code steps} and EXEC in one write, retrying the whole while
-   * Redis fails.
-   *
-   * @throws LoopStopped when the loop stops before the transaction succeeds
-   */
-  void pipelinedTransaction(Consumer<RedisAsyncCommands<byte[], byte[]>> steps) {
-    TransactionResult result =
-        pipelined(
-            commands -> {
-              commands.multi();
-              steps.accept(commands);
-              return commands.exec();
-            });
-    check(result);
-  }
-
   /** Runs one command once, without retries; for what may fail, such as heartbeats. */
   <T> T once(Function<RedisCommands<byte[], byte[]>, T> step) {
     return step.apply(connection().sync());

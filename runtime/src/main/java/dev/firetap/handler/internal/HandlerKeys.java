@@ -9,8 +9,8 @@ import java.util.Objects;
  * <prefix>:handled:<id>:<bucket>}, and the hash {@code <prefix>:lost:<id>} counting per stream the
  * entries trimmed from it while pending.
  *
- * <p>In a cluster, a handler writes these keys in one MULTI/EXEC with the XACK on its stream, which
- * needs every key in the stream's slot; so there each key carries the stream as its hash tag and a
+ * <p>In a cluster, a handler writes these keys atomically with the XACK on its stream, which needs
+ * every key in the stream's slot; so there each key carries the stream as its hash tag and a
  * handler has one of each per stream: {@code <prefix>:dlq:{<stream>}:<id>}, {@code
  * <prefix>:done:{<stream>}:<id>:<bucket>}, {@code <prefix>:handled:{<stream>}:<id>:<bucket>} and
  * {@code <prefix>:lost:{<stream>}:<id>}. A document's events all go to one stream, so its records
