@@ -1,7 +1,6 @@
 package dev.firetap.agent;
 
 import dev.firetap.agent.internal.AgentInstaller;
-import dev.firetap.config.FiretapConfig;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -13,43 +12,34 @@ import java.lang.instrument.Instrumentation;
  * without it.
  */
 public final class FiretapAgent {
-  private static final String PREFIX = "[firetap] ";
-
   private FiretapAgent() {}
 
   /**
-   * Called by the JVM before {@code main} for {@code -javaagent}.
+   * Called by the JVM before {@code main} for {@code -javaagent}. Returns at once: the agent reads
+   * its settings and builds its instrumentation on a thread of its own while {@code main} starts.
    *
    * @param arguments the text after {@code firetap-agent.jar=}: settings as {@code name=value}
    *     pairs separated by ','; null when there is none
    * @param instrumentation the JVM's instrumentation service
    */
   public static void premain(String arguments, Instrumentation instrumentation) {
-    install(arguments, instrumentation, false);
-  }
-
-  /** Called by the JVM when the agent is attached to a running process; as {@link #premain}. */
-  public static void agentmain(String arguments, Instrumentation instrumentation) {
-    install(arguments, instrumentation, true);
-  }
-
-  private static void install(String arguments, Instrumentation instrumentation, boolean attached) {
     try {
-      FiretapConfig config = FiretapConfig.load(arguments);
-      if (!config.enabled()) {
-        System.err.println(PREFIX + "firetap.enabled is false: Firestore writes are not captured");
-        return;
-      }
-      AgentInstaller.install(config, instrumentation, attached);
+      AgentInstaller.installAtStart(arguments, instrumentation);
     } catch (Throwable e) {
       // Nothing may reach the application, not even an Error: it runs uninstrumented instead.
-      System.err.println(
-          PREFIX + "agent not installed, the application runs without Firetap: " + oneLine(e));
+      AgentInstaller.reportNotInstalled(e);
     }
   }
 
-  private static String oneLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
+  /**
+   * Called by the JVM when the agent is attached to a running process; as {@link #premain}, but
+   * installs before it returns and retransforms the classes already loaded.
+   */
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    try {
+      AgentInstaller.installAttached(arguments, instrumentation);
+    } catch (Throwable e) {
+      AgentInstaller.reportNotInstalled(e);
+    }
   }
 }

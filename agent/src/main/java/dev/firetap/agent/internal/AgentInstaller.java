@@ -12,9 +12,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs the agent: the bootstrap bridges first, then the capture side, then the instrumentation
  * of Firestore and of annotated methods. Not public API; {@code FiretapAgent} calls it once.
+ *
+ * <p>At JVM start ({@code premain}) nothing to instrument is loaded yet, so {@code main} need not
+ * wait: only the bridges are injected and a {@link DeferredTransformer} registered before {@code
+ * premain} returns; the settings are read and the transformers built on a thread of its own, while
+ * the classes that may need them wait as they load. Attached to a running JVM ({@code agentmain}),
+ * everything is installed at once and the classes already loaded are retransformed.
  */
 public final class AgentInstaller {
-  private static final Logger log = LoggerFactory.getLogger(AgentInstaller.class);
+  private static final String PREFIX = "[firetap] ";
 
   /** How long a class that may need instrumenting waits, as it loads, for the transformers. */
   private static final long TRANSFORMERS_WAIT_MILLIS = 30_000;
@@ -22,41 +28,58 @@ public final class AgentInstaller {
   private AgentInstaller() {}
 
   /**
-   * Installs the agent with {@code config}. Never touches the network: Firetap itself starts on a
-   * background thread.
+   * Installs the agent at JVM start with the agent {@code arguments}; returns once the bridges and
+   * the deferred transformer are in place.
    *
-   * <p>At JVM start ({@code premain}) nothing to instrument is loaded yet, so the transformers are
-   * built on a thread of their own while {@code main} starts, behind a {@link DeferredTransformer}
-   * that holds back the classes that may need them. Attached to a running JVM ({@code agentmain}),
-   * the transformers are installed at once and retransform the classes already loaded.
-   *
-   * @param attached true when attached to a running JVM, false at its start
-   * @throws IOException when the bridge jar cannot be written to the temporary folder, or the agent
-   *     jar cannot be read
+   * @throws IOException when the bridge jar cannot be written to the temporary folder
    */
-  public static void install(
-      FiretapConfig config, Instrumentation instrumentation, boolean attached) throws IOException {
+  public static void installAtStart(String arguments, Instrumentation instrumentation)
+      throws IOException {
     BootstrapBridge.inject(instrumentation);
-
-    // Only now may a class that refers to the bridge be loaded.
-    BridgeWiring.connect(config);
-
-    if (attached) {
-      FiretapPackages firetap = FiretapPackages.ofAgent();
-      FirestoreInstrumentation.builder().installOn(instrumentation);
-      AnnotationInstrumentation.builder(firetap).installOn(instrumentation);
-      logInstalled(config);
-      return;
-    }
     DeferredTransformer deferred = new DeferredTransformer(TRANSFORMERS_WAIT_MILLIS);
     instrumentation.addTransformer(deferred, true);
-    Thread builder = new Thread(() -> build(config, deferred), "firetap-agent-instrument");
+    Thread builder = new Thread(() -> build(arguments, deferred), "firetap-agent-instrument");
     builder.setDaemon(true);
     builder.start();
   }
 
-  private static void build(FiretapConfig config, DeferredTransformer deferred) {
+  /**
+   * Installs the agent in a running JVM with the agent {@code arguments}, retransforming the
+   * Firestore client and annotated classes already loaded.
+   *
+   * @throws IOException when the bridge jar cannot be written or the agent jar cannot be read
+   */
+  public static void installAttached(String arguments, Instrumentation instrumentation)
+      throws IOException {
+    FiretapConfig config = FiretapConfig.load(arguments);
+    if (!config.enabled()) {
+      reportDisabled();
+      return;
+    }
+    BootstrapBridge.inject(instrumentation);
+    // Only now may a class that refers to the bridge be loaded.
+    BridgeWiring.connect(config);
+    FiretapPackages firetap = FiretapPackages.ofAgent();
+    FirestoreInstrumentation.builder().installOn(instrumentation);
+    AnnotationInstrumentation.builder(firetap).installOn(instrumentation);
+    logInstalled(config);
+  }
+
+  /** Prints the one line that says the agent is not installed, and why. */
+  public static void reportNotInstalled(Throwable e) {
+    System.err.println(
+        PREFIX + "agent not installed, the application runs without Firetap: " + oneLine(e));
+  }
+
+  private static void build(String arguments, DeferredTransformer deferred) {
     try {
+      FiretapConfig config = FiretapConfig.load(arguments);
+      if (!config.enabled()) {
+        deferred.failed();
+        reportDisabled();
+        return;
+      }
+      BridgeWiring.connect(config);
       FiretapPackages firetap = FiretapPackages.ofAgent();
       List<ClassFileTransformer> transformers =
           List.of(
@@ -66,16 +89,26 @@ public final class AgentInstaller {
       logInstalled(config);
     } catch (Throwable e) {
       deferred.failed();
-      log.error("agent not installed, the application runs without Firetap", e);
+      reportNotInstalled(e);
     }
   }
 
+  private static void reportDisabled() {
+    System.err.println(PREFIX + "firetap.enabled is false: Firestore writes are not captured");
+  }
+
   private static void logInstalled(FiretapConfig config) {
+    Logger log = LoggerFactory.getLogger(AgentInstaller.class);
     log.info(
         "Firetap agent {} installed: Redis {}, Firestore client {}, snapshots {}",
         ProcessIdentity.firetapVersion(),
         config.redis().redacted(),
         FirestoreClient.versionOn(ClassLoader.getSystemClassLoader()).orElse("not loaded yet"),
         config.cdcSnapshots().settingValue());
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    return message.strip().replaceAll("\\s*\\R\\s*", "; ");
   }
 }

@@ -20,8 +20,9 @@ import java.util.jar.JarOutputStream;
  * bootstrap class loader are visible from all of them. The bridge's bytes are read from the agent
  * jar as resources, without loading the class, and written to a small jar that is appended to the
  * bootstrap search path; no class of the agent may touch the bridge before this ran, or the system
- * class loader would define a second copy that the advice never sees. Plain JDK code: the JVM's
- * start waits for it.
+ * class loader would define a second copy that the advice never sees. Plain JDK code without
+ * lambdas or string concatenation, whose first use costs a JVM tens of milliseconds to set up: the
+ * JVM's start waits for this class.
  */
 final class BootstrapBridge {
   static final String BRIDGE = "dev.firetap.agent.bootstrap.CommitBridge";
@@ -40,7 +41,7 @@ final class BootstrapBridge {
     try (JarOutputStream out =
         new JarOutputStream(Files.newOutputStream(jar, StandardOpenOption.WRITE))) {
       for (String name : CLASSES) {
-        String file = name.replace('.', '/') + ".class";
+        String file = name.replace('.', '/').concat(".class");
         out.putNextEntry(new JarEntry(file));
         copyResource(file, out);
         out.closeEntry();
@@ -57,20 +58,27 @@ final class BootstrapBridge {
     Path folder = Path.of(System.getProperty("java.io.tmpdir"));
     long pid = ProcessHandle.current().pid();
     for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-      Path file = folder.resolve("firetap-bootstrap-" + pid + "-" + System.nanoTime() + ".jar");
+      String name =
+          new StringBuilder("firetap-bootstrap-")
+              .append(pid)
+              .append('-')
+              .append(System.nanoTime())
+              .append(".jar")
+              .toString();
+      Path file = folder.resolve(name);
       try {
         return Files.createFile(file);
       } catch (FileAlreadyExistsException e) {
         // Another JVM with a recycled pid, at the same nanosecond: try the next name.
       }
     }
-    throw new IOException("could not create a bridge jar in " + folder);
+    throw new IOException("could not create a bridge jar in ".concat(folder.toString()));
   }
 
   private static void copyResource(String file, OutputStream out) throws IOException {
     try (InputStream in = BootstrapBridge.class.getClassLoader().getResourceAsStream(file)) {
       if (in == null) {
-        throw new IOException(file + " is missing from the agent jar");
+        throw new IOException(file.concat(" is missing from the agent jar"));
       }
       in.transferTo(out);
     }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * every class goes through them, in order.
  */
 final class DeferredTransformer implements ClassFileTransformer {
-  private static final Logger log = LoggerFactory.getLogger(DeferredTransformer.class);
   private static final String FIRESTORE_IMPL =
       FirestoreInstrumentation.FIRESTORE_IMPL.replace('.', '/');
   private static final byte[] ANNOTATIONS =
@@ -83,6 +82,8 @@ final class DeferredTransformer implements ClassFileTransformer {
   private List<ClassFileTransformer> awaitTransformers(String className) {
     try {
       if (!built.await(waitMillis, TimeUnit.MILLISECONDS)) {
+        // The logger only now: setting up logging would lengthen the JVM's start.
+        Logger log = LoggerFactory.getLogger(DeferredTransformer.class);
         log.warn(
             "{} loaded before the agent was ready ({} ms); it is not instrumented",
             className,
