@@ -1,4 +1,4 @@
-package dev.firetap.agent.internal.capture;
+package dev.firetap.agent.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
