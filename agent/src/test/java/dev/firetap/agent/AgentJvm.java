@@ -195,6 +195,12 @@ final class AgentJvm implements AutoCloseable {
     return Files.readString(output, StandardCharsets.UTF_8);
   }
 
+  /** Writes {@code line} to the application's standard input. */
+  void send(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
+  }
+
   /** The process id, for thread dumps and signals. */
   long pid() {
     return process.pid();

@@ -32,12 +32,13 @@ class NoFirestoreClientIT {
       throws Exception {
     String classPath = AgentJvm.testClasses() + File.pathSeparator + annotationsJar();
     String arguments =
-        "redis.url=" + redis.url() + ",service=signup,spool.dir=" + work.resolve("spool");
+        "redis.url=" + redis.url() + ",service=greeting,spool.dir=" + work.resolve("spool");
 
     try (RedisStreams streams = RedisStreams.connect(redis.url());
         AgentJvm app =
-            AgentJvm.startOn(
-                classPath, SignupApp.class, arguments, work.resolve("app.log"), "pw", "4111")) {
+            AgentJvm.startOn(classPath, GreetingApp.class, arguments, work.resolve("app.log"))) {
+      await().atMost(TIMEOUT).until(() -> app.output().contains("started for service greeting"));
+      app.send("go");
       app.awaitLine("DONE", TIMEOUT);
       await().atMost(TIMEOUT).until(() -> streams.events("firetap:logs:info").size() == 3);
 
@@ -50,13 +51,13 @@ class NoFirestoreClientIT {
           streams.events("firetap:logs:info").stream()
               .map(json -> EventCodec.decodeLog(json.getBytes(StandardCharsets.UTF_8)))
               .toList();
-      assertThat(events).extracting(LogEvent::event).containsOnly("signup");
+      assertThat(events).extracting(LogEvent::event).containsOnly("greeting");
       assertThat(events)
           .extracting(event -> event.data().toString())
           .satisfiesExactly(
-              data -> assertThat(data).contains("ada").contains("***"),
-              data -> assertThat(data).contains("grace"),
-              data -> assertThat(data).contains("edsger"));
+              data -> assertThat(data).contains("name=ada", "visits=1", "hello ada"),
+              data -> assertThat(data).contains("name=grace", "hello grace"),
+              data -> assertThat(data).contains("name=edsger", "hello edsger"));
     }
   }
 

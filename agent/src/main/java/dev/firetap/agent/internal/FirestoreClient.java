@@ -84,8 +84,8 @@ final class FirestoreClient {
   }
 
   /**
-   * Whether the client in {@code loader} can be instrumented; logs one WARN naming the reason when
-   * not. Decided once per class loader.
+   * Whether the client that {@code loader} defines can be instrumented; logs one WARN naming the
+   * reason when not, else one INFO. Decided once per class loader.
    */
   static boolean isSupported(ClassLoader loader) {
     if (loader == null) {
@@ -97,12 +97,7 @@ final class FirestoreClient {
   }
 
   private static boolean check(ClassLoader loader) {
-    Optional<String> found = versionOn(loader);
-    if (found.isEmpty()) {
-      // The class loader matcher sees every loader; most define no client at all.
-      return false;
-    }
-    String version = found.get();
+    String version = versionOn(loader).orElse("of unknown version");
     List<String> missing = missingMembers(loader);
     if (!missing.isEmpty()) {
       log.warn(
