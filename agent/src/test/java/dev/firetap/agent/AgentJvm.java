@@ -79,6 +79,13 @@ final class AgentJvm implements AutoCloseable {
     return new AgentJvm(launch(main, agentArguments, "", output, args), output);
   }
 
+  /** As {@link #startMain}, with {@code classPath} alone as the class path. */
+  static AgentJvm startOn(
+      String classPath, Class<?> main, String agentArguments, Path output, String... args)
+      throws IOException {
+    return new AgentJvm(launchOn(classPath, main, agentArguments, output, args), output);
+  }
+
   /**
    * Starts {@code main} of the test classes with the agent and {@code agentArguments} (null for
    * none) on the application's class path, preceded by {@code classPathPrefix} (may be empty),
@@ -87,12 +94,22 @@ final class AgentJvm implements AutoCloseable {
   static Process launch(
       Class<?> main, String agentArguments, String classPathPrefix, Path output, String... args)
       throws IOException {
-    String agent =
-        "-javaagent:" + agentJar() + (agentArguments == null ? "" : "=" + agentArguments);
     String classPath =
         classPathPrefix.isEmpty()
             ? applicationClassPath()
             : classPathPrefix + File.pathSeparator + applicationClassPath();
+    return launchOn(classPath, main, agentArguments, output, args);
+  }
+
+  /**
+   * Starts {@code main} with the agent and {@code agentArguments} (null for none) on {@code
+   * classPath} alone, writing everything it prints to {@code output}.
+   */
+  static Process launchOn(
+      String classPath, Class<?> main, String agentArguments, Path output, String... args)
+      throws IOException {
+    String agent =
+        "-javaagent:" + agentJar() + (agentArguments == null ? "" : "=" + agentArguments);
     List<String> command =
         new ArrayList<>(List.of(applicationJava(), "-Xmx256m", agent, "-cp", classPath));
     command.add(main.getName());
@@ -125,7 +142,7 @@ final class AgentJvm implements AutoCloseable {
   }
 
   /** This module's test classes: the applications, which need nothing but the Firestore client. */
-  private static String testClasses() {
+  static String testClasses() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> entry.endsWith("test-classes"))
         .findFirst()
@@ -133,7 +150,7 @@ final class AgentJvm implements AutoCloseable {
   }
 
   /** The class path the build wrote for another release of the client (system property above). */
-  private static String readClassPath(Path file) {
+  static String readClassPath(Path file) {
     try {
       return Files.readString(file).trim();
     } catch (IOException e) {
@@ -176,6 +193,12 @@ final class AgentJvm implements AutoCloseable {
 
   String output() throws IOException {
     return Files.readString(output, StandardCharsets.UTF_8);
+  }
+
+  /** Writes {@code line} to the application's standard input. */
+  void send(String line) throws IOException {
+    process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    process.getOutputStream().flush();
   }
 
   /** The process id, for thread dumps and signals. */

@@ -21,11 +21,17 @@ record CapturedChanges(Map<String, Integer> perDocument, Set<String> committed) 
   /** Reads {@code firetap:cdc:<collection>} and counts its events per document. */
   static CapturedChanges read(RedisStreams streams, String collection, Set<String> committed) {
     Map<String, Integer> perDocument = new HashMap<>();
-    for (String json : streams.events("firetap:cdc:" + collection)) {
-      ChangeEvent event = EventCodec.decodeChange(json.getBytes(StandardCharsets.UTF_8));
+    for (ChangeEvent event : events(streams, collection)) {
       perDocument.merge(event.documentId(), 1, Integer::sum);
     }
     return new CapturedChanges(perDocument, committed);
+  }
+
+  /** The change events of {@code firetap:cdc:<collection>}, in stream order. */
+  static List<ChangeEvent> events(RedisStreams streams, String collection) {
+    return streams.events("firetap:cdc:" + collection).stream()
+        .map(json -> EventCodec.decodeChange(json.getBytes(StandardCharsets.UTF_8)))
+        .toList();
   }
 
   /** Committed writes without an event. */

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.firetap.event.ChangeEvent;
-import dev.firetap.event.EventCodec;
 import dev.firetap.event.Operation;
 import dev.firetap.event.Timestamps;
 import dev.firetap.testing.FirestoreEmulator;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -307,8 +305,6 @@ class FirestoreCaptureIT {
   }
 
   private static List<ChangeEvent> events(String collection) {
-    return streams.events("firetap:cdc:" + collection).stream()
-        .map(json -> EventCodec.decodeChange(json.getBytes(StandardCharsets.UTF_8)))
-        .toList();
+    return CapturedChanges.events(streams, collection);
   }
 }

@@ -4,6 +4,7 @@ import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.Blob;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.GeoPoint;
+import dev.firetap.internal.ClientLibraries;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -208,6 +209,23 @@ public final class JsonValues {
   }
 
   private static Object firestoreOrTime(Object value, Path path) {
+    if (ClientLibraries.FIRESTORE) {
+      Object firestoreValue = firestoreValue(value);
+      if (firestoreValue != null) {
+        return firestoreValue;
+      }
+    }
+    Instant instant = instantOf(value);
+    if (instant != null) {
+      return timestamp(instant, path);
+    }
+    // Beans are not taken apart here: that needs the redaction settings, so the annotation code
+    // converts them (with redaction and cycle detection) before events are built.
+    return value.toString();
+  }
+
+  /** The JSON value of a Firestore blob, geo point or reference; null for any other value. */
+  private static Object firestoreValue(Object value) {
     if (value instanceof Blob blob) {
       return Base64.getEncoder().encodeToString(blob.toBytes());
     }
@@ -220,20 +238,14 @@ public final class JsonValues {
     if (value instanceof DocumentReference reference) {
       return reference.getPath();
     }
-    Instant instant = instantOf(value);
-    if (instant != null) {
-      return timestamp(instant, path);
-    }
-    // Beans are not taken apart here: that needs the redaction settings, so the annotation code
-    // converts them (with redaction and cycle detection) before events are built.
-    return value.toString();
+    return null;
   }
 
   private static Instant instantOf(Object value) {
     if (value instanceof Instant instant) {
       return instant;
     }
-    if (value instanceof Timestamp timestamp) {
+    if (ClientLibraries.FIRESTORE && value instanceof Timestamp timestamp) {
       return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
     if (value instanceof Date date) {

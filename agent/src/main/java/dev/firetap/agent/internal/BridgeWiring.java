@@ -2,14 +2,12 @@ package dev.firetap.agent.internal;
 
 import dev.firetap.agent.bootstrap.AnnotationBridge;
 import dev.firetap.agent.bootstrap.CommitBridge;
-import dev.firetap.agent.internal.capture.CaptureExecutor;
-import dev.firetap.agent.internal.capture.CommitCapture;
-import dev.firetap.agent.internal.capture.FiretapStarter;
 import dev.firetap.config.FiretapConfig;
 
 /**
  * Connects the bootstrap bridges to the capture side and to annotated calls; loaded only after the
- * bridges are injected.
+ * bridges are injected. Loads nothing of the Firestore client: the capture code is linked against
+ * each client only when that client first commits.
  */
 final class BridgeWiring {
   private BridgeWiring() {}
@@ -22,9 +20,8 @@ final class BridgeWiring {
               + " instead of the bootstrap class loader; Firestore writes could not be seen");
     }
     CaptureExecutor executor = CaptureExecutor.start();
-    CommitCapture capture =
-        new CommitCapture(config, FiretapStarter.start(config, executor), executor);
-    CommitBridge.register(new CommitListener(capture, executor));
+    CommitBridge.register(
+        new CommitListener(config, FiretapStarter.start(config, executor), executor));
     AnnotationBridge.register(new AnnotatedCallHandler());
   }
 }

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.WeakHashMap;
@@ -19,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the agent needs to know about the application's Firestore client before instrumenting it:
- * its version, whether the agent sees the same classes, and whether every member the capture code
- * uses is there. Checked from class files, without loading any class.
+ * What the agent needs to know about a Firestore client before instrumenting it: its version, and
+ * whether every member the capture code uses is there. Checked per class loader that defines the
+ * client, from class files, without loading any class.
  */
 final class FirestoreClient {
   private static final Logger log = LoggerFactory.getLogger(FirestoreClient.class);
@@ -85,8 +84,8 @@ final class FirestoreClient {
   }
 
   /**
-   * Whether the client in {@code loader} can be instrumented; logs one WARN naming the reason when
-   * not. Decided once per class loader.
+   * Whether the client that {@code loader} defines can be instrumented; logs one WARN naming the
+   * reason when not, else one INFO. Decided once per class loader.
    */
   static boolean isSupported(ClassLoader loader) {
     if (loader == null) {
@@ -99,32 +98,23 @@ final class FirestoreClient {
 
   private static boolean check(ClassLoader loader) {
     String version = versionOn(loader).orElse("of unknown version");
-    if (!sameClassesAsAgent(loader)) {
-      log.warn(
-          "Firestore client {} in class loader {} is not the one on the class path; its writes are"
-              + " not captured",
-          version,
-          loader);
-      return false;
-    }
     List<String> missing = missingMembers(loader);
     if (!missing.isEmpty()) {
       log.warn(
-          "Firestore client {} lacks what the agent relies on ({}); its writes are not captured",
+          "Firestore client {} on {} lacks what the agent relies on ({}); its writes are not"
+              + " captured",
           version,
+          where(loader),
           String.join(", ", missing));
       return false;
     }
-    log.info("Firestore client {} found: capturing its writes", version);
+    log.info("Firestore client {} found on {}: capturing its writes", version, where(loader));
     return true;
   }
 
-  // TODO(#3): load the capture code next to a client of another class loader (web apps, Spring
-  // Boot jars); until then only the client on the class path is instrumented.
-  private static boolean sameClassesAsAgent(ClassLoader loader) {
-    URL seenByAgent = FirestoreClient.class.getClassLoader().getResource(IMPL_CLASS_FILE);
-    URL seenByLoader = loader.getResource(IMPL_CLASS_FILE);
-    return seenByAgent != null && Objects.equals(seenByAgent.toString(), seenByLoader.toString());
+  /** The class loader as a reader knows it: the class path, or the loader itself. */
+  static String where(ClassLoader loader) {
+    return loader == ClassLoader.getSystemClassLoader() ? "the class path" : loader.toString();
   }
 
   static List<String> missingMembers(ClassLoader loader) {

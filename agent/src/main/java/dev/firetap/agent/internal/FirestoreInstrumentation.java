@@ -39,8 +39,21 @@ final class FirestoreInstrumentation {
                 .or(nameStartsWith("sun."))
                 .or(nameStartsWith("com.sun."))
                 .or(nameStartsWith("dev.firetap.")))
-        .type(named(FIRESTORE_IMPL), FirestoreClient::isSupported)
+        .type(FirestoreInstrumentation::isSupportedClient)
         .transform(FirestoreInstrumentation::adviseSendRequest);
+  }
+
+  /**
+   * FirestoreImpl, in a class loader whose client the agent supports. The class loader is checked
+   * only for the loader that defines FirestoreImpl, not for every loader that could see one.
+   */
+  private static boolean isSupportedClient(
+      TypeDescription type,
+      ClassLoader loader,
+      JavaModule module,
+      Class<?> classBeingRedefined,
+      ProtectionDomain domain) {
+    return type.getName().equals(FIRESTORE_IMPL) && FirestoreClient.isSupported(loader);
   }
 
   private static DynamicType.Builder<?> adviseSendRequest(

@@ -1,6 +1,7 @@
 package dev.firetap.annotation.internal;
 
 import com.google.api.core.ApiFuture;
+import dev.firetap.internal.ClientLibraries;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +18,8 @@ final class Completion {
 
   /** Whether {@code value} is a future whose completion ends the call. */
   static boolean isFuture(Object value) {
-    return value instanceof CompletionStage<?> || value instanceof ApiFuture<?>;
+    return value instanceof CompletionStage<?>
+        || (ClientLibraries.API_FUTURE && value instanceof ApiFuture<?>);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.google.cloud.firestore.Blob;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.GeoPoint;
+import dev.firetap.internal.ClientLibraries;
 import java.lang.reflect.Array;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class Redactor {
     if (value instanceof Optional<?> optional) {
       return value(optional.orElse(null), ancestors, depth);
     }
-    if (value instanceof DocumentSnapshot snapshot) {
+    if (ClientLibraries.FIRESTORE && value instanceof DocumentSnapshot snapshot) {
       return value(snapshot.getData(), ancestors, depth);
     }
     if (depth >= MAX_DEPTH) {
@@ -183,7 +184,11 @@ public final class Redactor {
         || value instanceof byte[]
         || value instanceof TemporalAccessor
         || value instanceof Date
-        || value instanceof Timestamp
+        || (ClientLibraries.FIRESTORE && isFirestoreValue(value));
+  }
+
+  private static boolean isFirestoreValue(Object value) {
+    return value instanceof Timestamp
         || value instanceof Blob
         || value instanceof GeoPoint
         || value instanceof DocumentReference;

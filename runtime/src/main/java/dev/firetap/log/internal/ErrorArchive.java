@@ -69,9 +69,17 @@ public final class ErrorArchive implements AutoCloseable {
     return archive;
   }
 
-  /** An archive that stores nothing, for {@code firetap.errors.enabled=false}. */
+  /**
+   * An archive that stores nothing, for {@code firetap.errors.enabled=false}. Links no Firestore
+   * type: the agent's instance has one, in applications that may have no Firestore client.
+   */
   public static ErrorArchive disabled() {
-    return new ErrorArchive(() -> null, "", Duration.ZERO, "disabled");
+    return new ErrorArchive(noClient(), "", Duration.ZERO, "disabled");
+  }
+
+  // Generic, so that the lambda's method returns Object: one returning Firestore would load it.
+  private static <T> Supplier<T> noClient() {
+    return () -> null;
   }
 
   /** Hands an error event over for storing; never blocks. */

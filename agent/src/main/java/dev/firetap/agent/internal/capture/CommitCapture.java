@@ -10,6 +10,8 @@ import com.google.firestore.v1.CommitRequest;
 import com.google.firestore.v1.CommitResponse;
 import dev.firetap.Firetap;
 import dev.firetap.ProcessIdentity;
+import dev.firetap.agent.internal.CaptureExecutor;
+import dev.firetap.agent.internal.ClientCapture;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.config.SnapshotMode;
 import dev.firetap.event.ChangeEvent;
@@ -26,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * Turns each successful Commit and BatchWrite of the application into change events: waits for the
  * response without blocking anyone, reads the captured writes, takes the document images (by
  * snapshot reads or from the request) and emits one event per changed document.
+ *
+ * <p>Loaded once per client by a {@code CaptureLoader}, which links it against that client; the
+ * agent creates it reflectively and calls it through {@link ClientCapture}.
  */
-public final class CommitCapture {
+public final class CommitCapture implements ClientCapture {
   private static final Logger log = LoggerFactory.getLogger(CommitCapture.class);
 
   private final SnapshotMode snapshots;
@@ -48,14 +53,7 @@ public final class CommitCapture {
     this.source = ProcessIdentity.of(config.service()).changeSource();
   }
 
-  /**
-   * Called on the application's thread right after a Commit or BatchWrite was sent; only registers
-   * a callback that runs on the capture thread.
-   *
-   * @param firestore the sending {@code FirestoreImpl}
-   * @param request a {@code CommitRequest} or {@code BatchWriteRequest}
-   * @param response the {@code ApiFuture} of its response
-   */
+  @Override
   @SuppressWarnings("unchecked")
   public void sent(Object firestore, Object request, Object response) {
     // Read times must be whole microseconds; the request time serves as one for BatchWrite.

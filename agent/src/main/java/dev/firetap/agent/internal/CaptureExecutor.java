@@ -1,4 +1,4 @@
-package dev.firetap.agent.internal.capture;
+package dev.firetap.agent.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -40,14 +40,19 @@ public final class CaptureExecutor implements Executor {
     return new CaptureExecutor(CAPACITY);
   }
 
+  /**
+   * The capture thread, made by whichever thread first hands over a commit; it takes neither that
+   * thread's context class loader nor its inheritable thread locals, which could keep an undeployed
+   * web application from being collected.
+   */
   private static Thread newThread(Runnable task) {
-    Thread thread =
-        new Thread(
-            () -> {
-              CAPTURE_THREAD.set(true);
-              task.run();
-            },
-            "firetap-capture");
+    Runnable capture =
+        () -> {
+          CAPTURE_THREAD.set(true);
+          task.run();
+        };
+    Thread thread = new Thread(null, capture, "firetap-capture", 0, false);
+    thread.setContextClassLoader(CaptureExecutor.class.getClassLoader());
     thread.setDaemon(true);
     return thread;
   }

@@ -1,4 +1,4 @@
-package dev.firetap.agent.internal.capture;
+package dev.firetap.agent.internal;
 
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
