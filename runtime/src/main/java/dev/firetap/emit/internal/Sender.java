@@ -158,17 +158,21 @@ final class Sender implements Runnable {
   }
 
   private Batch takeFromQueue(long waitMillis) {
-    List<Object> events = new ArrayList<>(settings.batchSize());
+    Object first;
     try {
-      Object first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
-      if (first == null) {
-        return Batch.EMPTY;
-      }
-      events.add(first);
+      first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Batch.EMPTY;
     }
+    if (first == null) {
+      return Batch.EMPTY;
+    }
+    // Sized to what waits, not to the batch size: most batches of a quiet application hold one
+    // event, and an empty poll allocates nothing.
+    int size = Math.min(settings.batchSize(), queue.size() + 1);
+    List<Object> events = new ArrayList<>(size);
+    events.add(first);
     queue.drainTo(events, settings.batchSize() - 1);
     return new Batch(encode(events), Batch.Source.QUEUE, 0);
   }
