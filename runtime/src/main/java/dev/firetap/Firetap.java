@@ -13,6 +13,7 @@ import dev.firetap.redis.LazyConnection;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,7 +62,9 @@ public final class Firetap implements AutoCloseable {
     this.config = config;
     ProcessIdentity identity = ProcessIdentity.of(config.service());
     StreamKeys keys = config.streamKeys();
-    this.connector = new RedisConnector(config.redis(), config.redisTimeout());
+    this.connector =
+        new RedisConnector(
+            config.redis(), config.redisTimeout(), Duration.ZERO, config.threadsNice());
     this.emitter = config.enabled() ? RedisEmitter.start(config, connector) : new DisabledEmitter();
     this.errors = errorArchive(config, firestore);
     this.queries = new LazyConnection(connector);

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * @param service firetap.service
  * @param queueCapacity firetap.queue.capacity
  * @param batchSize firetap.batch.size
+ * @param threadsNice firetap.threads.nice
  * @param spoolDir firetap.spool.dir
  * @param spoolMaxBytes firetap.spool.max-bytes
  * @param logsMaxLen firetap.logs.maxlen
@@ -54,6 +55,7 @@ public record FiretapConfig(
     String service,
     int queueCapacity,
     int batchSize,
+    int threadsNice,
     Path spoolDir,
     long spoolMaxBytes,
     long logsMaxLen,

@@ -77,6 +77,15 @@ public final class Settings {
               Rules.wholeNumber(1, 10_000),
               "512",
               "Events per pipelined write to Redis."),
+          Setting.of(
+              "firetap.threads.nice",
+              "threadsNice",
+              Rules.wholeNumber(0, 19),
+              "10",
+              "On Linux, the nice value of Firetap's background threads in the application"
+                  + " (capture, sender and its Redis I/O): when they and the"
+                  + " application's threads want the same cores, the application's run first. 0"
+                  + " runs them at the application's priority."),
           Setting.computed(
               "firetap.spool.dir",
               "spoolDir",

@@ -1,5 +1,6 @@
 package dev.firetap.redis;
 
+import dev.firetap.internal.BackgroundPriority;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -17,6 +18,9 @@ import io.lettuce.core.protocol.CommandType;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.protocol.RedisCommand;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +36,16 @@ import java.util.concurrent.TimeUnit;
  * client, which routes each command to the master of its key's slot and follows the cluster's
  * topology (refreshed every 30 s and on every MOVED, ASK or reconnect). Its commands wait for a
  * node's connection while it is opened or reopened, up to the timeout.
+ *
+ * <p>A connector made with a nice value above 0 runs its I/O threads at that lower priority (see
+ * {@link BackgroundPriority}): the emitter's, whose work must not delay the application's.
  */
 public final class RedisConnector implements AutoCloseable {
   private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(30);
 
   private final RedisEndpoint endpoint;
   private final Duration timeout;
+  private final ClientResources resources;
   private final RedisClient client;
   private final RedisClusterClient clusterClient;
 
@@ -52,11 +60,21 @@ public final class RedisConnector implements AutoCloseable {
    * cut short by the timeout.
    */
   public RedisConnector(RedisEndpoint endpoint, Duration timeout, Duration longestBlock) {
+    this(endpoint, timeout, longestBlock, 0);
+  }
+
+  /**
+   * Creates a connector as above whose I/O and computation threads run at nice value {@code
+   * threadNice} (0: the application's priority).
+   */
+  public RedisConnector(
+      RedisEndpoint endpoint, Duration timeout, Duration longestBlock, int threadNice) {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(longestBlock, "longestBlock");
     this.timeout = timeout;
-    this.client = RedisClient.create(endpoint.toRedisUri(timeout));
+    this.resources = resources(threadNice);
+    this.client = RedisClient.create(resources, endpoint.toRedisUri(timeout));
     client.setOptions(
         ClientOptions.builder()
             .autoReconnect(true)
@@ -65,6 +83,13 @@ public final class RedisConnector implements AutoCloseable {
             .socketOptions(socketOptions(timeout))
             .build());
     this.clusterClient = endpoint.cluster() ? clusterClient(timeout, longestBlock) : null;
+  }
+
+  private static ClientResources resources(int threadNice) {
+    return DefaultClientResources.builder()
+        .threadFactoryProvider(
+            pool -> BackgroundPriority.lowering(threadNice, new DefaultThreadFactory(pool, true)))
+        .build();
   }
 
   private RedisClusterClient clusterClient(Duration timeout, Duration longestBlock) {
@@ -190,5 +215,6 @@ public final class RedisConnector implements AutoCloseable {
       clusterClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 }

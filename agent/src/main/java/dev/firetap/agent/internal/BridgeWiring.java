@@ -19,7 +19,7 @@ final class BridgeWiring {
               + CommitBridge.class.getClassLoader()
               + " instead of the bootstrap class loader; Firestore writes could not be seen");
     }
-    CaptureExecutor executor = CaptureExecutor.start();
+    CaptureExecutor executor = CaptureExecutor.start(config.threadsNice());
     CommitBridge.register(
         new CommitListener(config, FiretapStarter.start(config, executor), executor));
     AnnotationBridge.register(new AnnotatedCallHandler());

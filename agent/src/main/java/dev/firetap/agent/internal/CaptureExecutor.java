@@ -1,5 +1,6 @@
 package dev.firetap.agent.internal;
 
+import dev.firetap.internal.BackgroundPriority;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +24,7 @@ public final class CaptureExecutor implements Executor {
   private final ThreadPoolExecutor pool;
   private final AtomicLong dropped = new AtomicLong();
 
-  private CaptureExecutor(int capacity) {
+  private CaptureExecutor(int capacity, int threadNice) {
     this.pool =
         new ThreadPoolExecutor(
             1,
@@ -31,13 +32,16 @@ public final class CaptureExecutor implements Executor {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(capacity),
-            CaptureExecutor::newThread,
+            task -> newThread(BackgroundPriority.lowered(threadNice, task)),
             (task, executor) -> drop());
   }
 
-  /** Starts the executor with room for {@value #CAPACITY} waiting commits. */
-  public static CaptureExecutor start() {
-    return new CaptureExecutor(CAPACITY);
+  /**
+   * Starts the executor with room for {@value #CAPACITY} waiting commits; its thread runs at nice
+   * value {@code threadNice} (setting {@code firetap.threads.nice}).
+   */
+  public static CaptureExecutor start(int threadNice) {
+    return new CaptureExecutor(CAPACITY, threadNice);
   }
 
   /**

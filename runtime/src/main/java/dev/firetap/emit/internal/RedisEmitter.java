@@ -7,6 +7,7 @@ import dev.firetap.emit.EmitterStats;
 import dev.firetap.emit.PendingLogEvent;
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.LogEvent;
+import dev.firetap.internal.BackgroundPriority;
 import dev.firetap.redis.RedisConnector;
 import dev.firetap.redis.StreamKeys;
 import java.lang.management.ManagementFactory;
@@ -50,7 +51,10 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
                 config.redisWaitTimeout()),
             connector,
             counters);
-    this.thread = new Thread(sender, "firetap-emitter-" + config.service());
+    this.thread =
+        new Thread(
+            BackgroundPriority.lowered(config.threadsNice(), sender),
+            "firetap-emitter-" + config.service());
     this.jmxName = registerMBean(config.service());
   }
 
