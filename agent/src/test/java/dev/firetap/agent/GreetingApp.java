@@ -1,18 +1,14 @@
 package dev.firetap.agent;
 
 import dev.firetap.annotations.Logged;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An application that needs nothing but {@code firetap-annotations}: once it reads a line on
- * standard input (sent when the agent's Firetap instance runs, since calls before that are not
- * reported), it greets three visitors through an annotated method, prints {@code DONE} and waits to
- * be killed.
+ * An application that needs nothing but {@code firetap-annotations}: as soon as it starts, without
+ * waiting for the agent's Firetap instance to run, it greets three visitors through an annotated
+ * method, prints {@code DONE} and waits to be killed.
  */
 public final class GreetingApp {
   private GreetingApp() {}
@@ -29,7 +25,6 @@ public final class GreetingApp {
   }
 
   public static void main(String[] args) throws Exception {
-    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     Greeter greeter = new Greeter();
     for (String name : List.of("ada", "grace", "edsger")) {
       greeter.greet(new Visitor(name, 1));

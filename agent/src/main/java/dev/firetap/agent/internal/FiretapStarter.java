@@ -2,6 +2,7 @@ package dev.firetap.agent.internal;
 
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
+import dev.firetap.internal.StartingInstance;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,12 +18,14 @@ public final class FiretapStarter {
    * Starts Firetap in the background. The agent emits change events only: its instance keeps no
    * error archive, which would otherwise open a Firestore client of its own. At JVM shutdown, the
    * commits still waiting on {@code executor} are captured first, then Firetap delivers or spools
-   * what is queued: a write made just before the application exits is not lost.
+   * what is queued: a write made just before the application exits is not lost. Annotated calls
+   * made while it starts are reported once it runs ({@link StartingInstance}).
    *
    * @return completes with the instance, or exceptionally when it cannot start
    */
   public static CompletableFuture<Firetap> start(FiretapConfig config, CaptureExecutor executor) {
     CompletableFuture<Firetap> started = new CompletableFuture<>();
+    StartingInstance.announce(config, started);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> shutDown(config, executor, started), "firetap-agent-shutdown"));

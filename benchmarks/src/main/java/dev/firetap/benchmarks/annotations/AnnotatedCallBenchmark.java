@@ -57,7 +57,10 @@ public class AnnotatedCallBenchmark {
     final LoggedTarget target = new LoggedTarget();
     Firetap firetap;
 
-    /** Waits until the agent's Firetap instance runs: calls before that are not reported. */
+    /**
+     * Waits until the agent's Firetap instance runs: calls before that take another path (they are
+     * held until it runs), which is not the one measured.
+     */
     @Setup(Level.Trial)
     public void awaitAgent() {
       long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();

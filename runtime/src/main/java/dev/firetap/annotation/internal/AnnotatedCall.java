@@ -1,6 +1,8 @@
 package dev.firetap.annotation.internal;
 
 import dev.firetap.Firetap;
+import dev.firetap.config.FiretapConfig;
+import dev.firetap.internal.StartingInstance;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +35,8 @@ public final class AnnotatedCall {
       ThreadLocal.withInitial(ArrayDeque::new);
 
   private final Interceptor interceptor;
+  private final FiretapConfig config;
+  // Null while the agent's instance is still starting: the call is reported once it runs.
   private final Firetap firetap;
   private final MethodPlan plan;
   private final Object[] arguments;
@@ -42,12 +46,14 @@ public final class AnnotatedCall {
 
   private AnnotatedCall(
       Interceptor interceptor,
+      FiretapConfig config,
       Firetap firetap,
       MethodPlan plan,
       Object[] arguments,
       long start,
       MdcReader mdc) {
     this.interceptor = interceptor;
+    this.config = config;
     this.firetap = firetap;
     this.plan = plan;
     this.arguments = arguments;
@@ -64,8 +70,9 @@ public final class AnnotatedCall {
    * @param arguments the call's arguments; not copied, so pass an array the method cannot change
    * @param startNanos {@link System#nanoTime()} at entry
    * @return the call, to {@link #exit} when the method returns or throws; null when there is
-   *     nothing to report: no Firetap instance runs ({@link Firetap#global()}), the method has no
-   *     valid annotation, or another interceptor already reports this very call
+   *     nothing to report: no Firetap instance runs ({@link Firetap#global()}) nor is being started
+   *     by the agent, the method has no valid annotation, or another interceptor already reports
+   *     this very call
    */
   public static AnnotatedCall enter(
       Interceptor interceptor,
@@ -89,7 +96,9 @@ public final class AnnotatedCall {
       MdcReader mdc) {
     try {
       Firetap firetap = Firetap.global().orElse(null);
-      if (firetap == null || !firetap.config().enabled()) {
+      FiretapConfig config =
+          firetap != null ? firetap.config() : StartingInstance.config().orElse(null);
+      if (config == null || !config.enabled()) {
         return null;
       }
       Deque<AnnotatedCall> active = ACTIVE.get();
@@ -101,7 +110,7 @@ public final class AnnotatedCall {
         return null;
       }
       AnnotatedCall call =
-          new AnnotatedCall(interceptor, firetap, plan, arguments, startNanos, mdc);
+          new AnnotatedCall(interceptor, config, firetap, plan, arguments, startNanos, mdc);
       active.push(call);
       return call;
     } catch (Throwable e) {
@@ -121,14 +130,22 @@ public final class AnnotatedCall {
     try {
       ACTIVE.get().remove(this);
       // The context is read now, on the calling thread; a future may complete on another one.
-      CallReport report = CallReport.onThisThread(firetap, plan, arguments, startNanos, mdc);
+      CallReport report = CallReport.onThisThread(config, plan, arguments, startNanos, mdc);
       if (thrown == null && Completion.isFuture(result)) {
-        Completion.whenDone(result, (value, failure) -> report.finish(value, failure, now()));
+        Completion.whenDone(result, (value, failure) -> finish(report, value, failure, now()));
       } else {
-        report.finish(result, thrown, endNanos);
+        finish(report, result, thrown, endNanos);
       }
     } catch (Throwable e) {
       plan.warnOnce("could not report the call: " + e, e);
+    }
+  }
+
+  private void finish(CallReport report, Object result, Throwable thrown, long endNanos) {
+    if (firetap != null) {
+      report.finish(firetap, result, thrown, endNanos);
+    } else {
+      StartingInstance.whenStarted(started -> report.finish(started, result, thrown, endNanos));
     }
   }
 

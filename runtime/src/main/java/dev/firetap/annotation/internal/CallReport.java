@@ -2,6 +2,7 @@ package dev.firetap.annotation.internal;
 
 import dev.firetap.Firetap;
 import dev.firetap.cdc.Change;
+import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.Level;
 import dev.firetap.event.LogSource;
 import dev.firetap.event.Operation;
@@ -20,7 +21,6 @@ final class CallReport {
 
   private static volatile BoundRedactor bound;
 
-  private final Firetap firetap;
   private final MethodPlan plan;
   private final Object[] arguments;
   private final long startNanos;
@@ -28,13 +28,7 @@ final class CallReport {
   private final String traceId;
 
   private CallReport(
-      Firetap firetap,
-      MethodPlan plan,
-      Object[] arguments,
-      long startNanos,
-      String mdcUserId,
-      String traceId) {
-    this.firetap = firetap;
+      MethodPlan plan, Object[] arguments, long startNanos, String mdcUserId, String traceId) {
     this.plan = plan;
     this.arguments = arguments;
     this.startNanos = startNanos;
@@ -42,30 +36,36 @@ final class CallReport {
     this.traceId = traceId;
   }
 
-  /** A report of a call, with the user id and trace id of {@code mdc} on the current thread. */
+  /**
+   * A report of a call, with the user id and trace id of {@code mdc} on the current thread; {@code
+   * config} names the user id's MDC key.
+   */
   static CallReport onThisThread(
-      Firetap firetap, MethodPlan plan, Object[] arguments, long startNanos, MdcReader mdc) {
-    String userId = mdc.get(firetap.config().mdcUserId());
+      FiretapConfig config, MethodPlan plan, Object[] arguments, long startNanos, MdcReader mdc) {
+    String userId = mdc.get(config.mdcUserId());
     String traceId = null;
     for (int i = 0; i < TRACE_ID_KEYS.size() && traceId == null; i++) {
       traceId = mdc.get(TRACE_ID_KEYS.get(i));
     }
-    return new CallReport(firetap, plan, arguments, startNanos, userId, traceId);
+    return new CallReport(plan, arguments, startNanos, userId, traceId);
   }
 
-  /** Emits the events of the call that returned {@code result} or threw {@code thrown}. */
-  void finish(Object result, Throwable thrown, long endNanos) {
+  /**
+   * Emits, through {@code firetap}, the events of the call that returned {@code result} or threw
+   * {@code thrown}.
+   */
+  void finish(Firetap firetap, Object result, Throwable thrown, long endNanos) {
     Redactor redactor = redactor(firetap);
     if (plan.logged() != null) {
       try {
-        log(result, thrown, endNanos, redactor);
+        log(firetap, result, thrown, endNanos, redactor);
       } catch (Throwable e) {
         plan.warnOnce("@Logged event not emitted: " + e, e);
       }
     }
     if (plan.change() != null && thrown == null) {
       try {
-        capture(result, redactor);
+        capture(firetap, result, redactor);
       } catch (Throwable e) {
         plan.warnOnce("@CaptureChange event not emitted: " + e, e);
       }
@@ -76,7 +76,8 @@ final class CallReport {
    * Hands the log event over to be built on the emitter's thread; what it needs of the call is read
    * here first: arguments and result are redacted copies, so later changes to them do not show.
    */
-  private void log(Object result, Throwable thrown, long endNanos, Redactor redactor) {
+  private void log(
+      Firetap firetap, Object result, Throwable thrown, long endNanos, Redactor redactor) {
     MethodPlan.LoggedPlan logged = plan.logged();
     Level level = thrown != null ? Level.ERROR : logged.level();
     long durationMs = Math.max(0, (endNanos - startNanos) / 1_000_000);
@@ -117,7 +118,7 @@ final class CallReport {
     return data;
   }
 
-  private void capture(Object result, Redactor redactor) {
+  private void capture(Firetap firetap, Object result, Redactor redactor) {
     MethodPlan.ChangePlan change = plan.change();
     Object documentId = change.documentId().evaluate(arguments, result);
     if (documentId == null) {

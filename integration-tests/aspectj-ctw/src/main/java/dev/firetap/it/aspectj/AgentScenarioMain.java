@@ -14,7 +14,8 @@ public final class AgentScenarioMain {
 
   /** Waits for the agent's Firetap instance, runs the scenario and exits. */
   public static void main(String[] args) {
-    // The agent starts Firetap in the background; calls made before it runs are not reported.
+    // The agent starts Firetap in the background (calls made before it runs are reported once it
+    // does); the scenario runs against a running instance, as the AspectJ tests' does.
     // Firetap resolves from the agent jar, which the JVM puts on the application's class path.
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (Firetap.global().isEmpty() && System.nanoTime() - deadline < 0) {
