@@ -21,14 +21,19 @@ final class ThroughputFigures {
   private final RedisServer redis;
   private final RedisClient client;
   private final HandlerThroughput bench;
+  private final CpuMeter meter;
 
   ThroughputFigures(RedisServer redis, RedisClient client, HandlerThroughput bench) {
     this.redis = redis;
     this.client = client;
     this.bench = bench;
+    this.meter = new CpuMeter(client);
   }
 
-  /** The no-op handler against the raw loop: one untimed pass each, then {@code rounds}. */
+  /**
+   * The no-op handler against the raw loop: one untimed pass each, then {@code rounds}, with the
+   * CPU time each side costs this JVM and Redis per event.
+   */
   Figure ratio(int rounds) throws Exception {
     raw();
     rawDecoding();
@@ -36,25 +41,47 @@ final class ThroughputFigures {
     List<Double> raws = new ArrayList<>();
     List<Double> decodings = new ArrayList<>();
     List<Double> handlers = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
+    List<CpuMeter.Cost> rawCosts = new ArrayList<>();
+    List<CpuMeter.Cost> handlerCosts = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      raws.add(raw());
+      fill();
+      CpuMeter.Measured<Double> raw = meter.measure(bench.size(), () -> bench.raw(client));
       decodings.add(rawDecoding());
-      handlers.add(handler(1));
-      ratios.add(handlers.get(round - 1) / raws.get(round - 1));
+      fill();
+      CpuMeter.Measured<Double> handler = meter.measure(bench.size(), () -> bench.firetap(1));
+      raws.add(raw.result());
+      handlers.add(handler.result());
+      rawCosts.add(raw.cost());
+      handlerCosts.add(handler.cost());
       System.out.printf(
           Locale.ROOT,
-          "round %d: raw XREADGROUP+XACK %.0f/s, handler runtime %.0f/s%n",
+          "round %d: raw XREADGROUP+XACK %.0f/s (%s per event), handler runtime %.0f/s (%s)%n",
           round,
-          raws.get(round - 1),
-          handlers.get(round - 1));
+          raw.result(),
+          raw.cost().describe(),
+          handler.result(),
+          handler.cost().describe());
     }
-    Figure figure = ratioFigure(raws, decodings, handlers, ratios);
+    Figure figure =
+        ratioFigure(
+            raws,
+            decodings,
+            handlers,
+            CpuMeter.Cost.median(rawCosts),
+            CpuMeter.Cost.median(handlerCosts));
     return figure.missed() ? figure.withProfile(profile(figure.id(), 1)) : figure;
   }
 
   private Figure ratioFigure(
-      List<Double> raws, List<Double> decodings, List<Double> handlers, List<Double> ratios) {
+      List<Double> raws,
+      List<Double> decodings,
+      List<Double> handlers,
+      CpuMeter.Cost rawCost,
+      CpuMeter.Cost handlerCost) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < raws.size(); i++) {
+      ratios.add(handlers.get(i) / raws.get(i));
+    }
     double ratio = Results.median(ratios);
     double decoding = Results.median(decodings);
     Map<String, Object> values = new LinkedHashMap<>();
@@ -66,17 +93,27 @@ final class ThroughputFigures {
     values.put("handlerPerSecond", Math.round(Results.median(handlers)));
     values.put("throughputRatio", Results.rounded(ratio));
     values.put("roundRatios", ratios.stream().map(Results::rounded).toList());
+    values.put("rawJvmMicrosPerEvent", Results.rounded(rawCost.jvmMicros()));
+    values.put("rawRedisMicrosPerEvent", Results.rounded(rawCost.redisMicros()));
+    values.put("handlerJvmMicrosPerEvent", Results.rounded(handlerCost.jvmMicros()));
+    values.put("handlerRedisMicrosPerEvent", Results.rounded(handlerCost.redisMicros()));
     return Figure.of(
             "handlers.throughput",
             "No-op handler throughput, " + bench.eventBytes() + "-byte change events",
-            "raw `XREADGROUP COUNT 100` + `XACK` loop: " + Results.perSecond(Results.median(raws)),
             String.format(
                 Locale.ROOT,
-                "%s, ratio %s (rounds %s-%s); the raw loop decoding each event: %s",
+                "raw `XREADGROUP COUNT 100` + `XACK` loop: %s, CPU per event %s",
+                Results.perSecond(Results.median(raws)),
+                rawCost.describe()),
+            String.format(
+                Locale.ROOT,
+                "%s, ratio %s (rounds %s-%s), CPU per event %s; the raw loop decoding each event:"
+                    + " %s",
                 Results.perSecond(Results.median(handlers)),
                 Results.ratio(ratio),
                 Results.ratio(Collections.min(ratios)),
                 Results.ratio(Collections.max(ratios)),
+                handlerCost.describe(),
                 Results.perSecond(decoding)),
             values)
         .withGoal("ratio ≥ " + RATIO_GOAL, ratio >= RATIO_GOAL);

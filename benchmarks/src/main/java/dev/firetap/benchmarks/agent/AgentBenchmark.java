@@ -55,7 +55,7 @@ public record AgentBenchmark(
 
   /** The figures of the suite, sized to run in about three minutes. */
   public static AgentBenchmark standard() {
-    return new AgentBenchmark(50, 12, 10, 6, Duration.ofSeconds(60));
+    return new AgentBenchmark(50, 12, 40, 6, Duration.ofSeconds(60));
   }
 
   public static void main(String[] args) throws Exception {
