@@ -95,15 +95,18 @@ final class MethodPlan {
 
   /** Logs the first problem of this method at WARN; later ones at DEBUG, so logs stay readable. */
   void warnOnce(String problem, Throwable cause) {
+    report(description.display() + ": " + problem, cause);
+  }
+
+  /** Like {@link #warnOnce}, for a message that names the method itself. */
+  private void report(String message, Throwable cause) {
     if (warned.compareAndSet(false, true)) {
       log.warn(
-          "{}: {}; the call itself is unaffected, further problems of this method are logged at"
-              + " DEBUG",
-          description.display(),
-          problem,
+          "{}; the call itself is unaffected, further problems of this method are logged at DEBUG",
+          message,
           cause);
     } else {
-      log.debug("{}: {}", description.display(), problem, cause);
+      log.debug("{}", message, cause);
     }
   }
 
@@ -111,7 +114,8 @@ final class MethodPlan {
     try {
       return part.get();
     } catch (ExpressionException e) {
-      warnOnce(e.getMessage(), null);
+      // The message names the annotation, the method and the attribute.
+      report(e.getMessage(), null);
       return null;
     }
   }
