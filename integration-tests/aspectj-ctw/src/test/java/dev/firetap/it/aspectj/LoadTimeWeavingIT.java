@@ -6,12 +6,12 @@ import dev.firetap.testing.ChildJvm;
 import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import dev.firetap.testing.WithRedis;
-import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @WithRedis
 class LoadTimeWeavingIT {
-
   @TempDir Path work;
 
   @Test
   void callsWovenAtLoadTimeEmitTheSameEvents(RedisServer redis) throws Exception {
-    List<String> options =
-        List.of(
-            "-javaagent:" + System.getProperty("firetap.it.aspectjweaver"),
-            "-Dslf4j.provider=" + System.getProperty("slf4j.provider"));
+    List<String> options = List.of(ChildJvms.weaver(), ChildJvms.mdcProvider());
 
     try (ChildJvm child =
             ChildJvm.start(
                 ScenarioMain.class,
                 options,
-                unwovenClassPath(),
+                ChildJvms.unwovenClassPath(),
                 List.of(redis.url(), work.resolve("spool").toString()),
                 work.resolve("child.log"));
         RedisStreams streams = RedisStreams.connect(redis.url())) {
@@ -46,22 +42,25 @@ class LoadTimeWeavingIT {
 
       assertThat(done).isEqualTo("scenario done, delivered: true");
       assertThat(child.awaitExit(Duration.ofSeconds(30))).isZero();
-      List<String> seen =
-          Arrays.stream(child.output().split("\n"))
-              .filter(line -> line.startsWith("seen: "))
-              .map(line -> line.substring("seen: ".length()))
-              .toList();
-      assertThat(seen).containsExactlyElementsOf(ScenarioEvents.SEEN);
+      assertThat(ChildJvms.seenLines(child.output()))
+          .containsExactlyElementsOf(ScenarioEvents.SEEN);
       ScenarioEvents.assertWritten(streams);
     }
   }
 
-  /** This JVM's class path with the woven application classes replaced by javac's. */
-  static String unwovenClassPath() {
-    String woven = Path.of(System.getProperty("firetap.it.woven")).toString();
-    String unwoven = System.getProperty("firetap.it.unwoven");
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .map(entry -> Path.of(entry).toString().equals(woven) ? unwoven : entry)
-        .collect(Collectors.joining(File.pathSeparator));
+  @Test
+  void theUnwovenClassesHoldNoWovenCodeEvenWhenJavacRecompiledNothing() throws Exception {
+    Path orderService = Path.of("dev", "firetap", "it", "aspectj", "OrderService.class");
+
+    String unwoven = classFile(System.getProperty("firetap.it.unwoven"), orderService);
+    String woven = classFile(System.getProperty("firetap.it.woven"), orderService);
+
+    assertThat(unwoven).doesNotContain("ajc$");
+    assertThat(woven).contains("ajc$");
+  }
+
+  private static String classFile(String folder, Path file) throws IOException {
+    return new String(
+        Files.readAllBytes(Path.of(folder).resolve(file)), StandardCharsets.ISO_8859_1);
   }
 }
