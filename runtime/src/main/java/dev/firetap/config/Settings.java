@@ -129,10 +129,11 @@ public final class Settings {
               "cdcSnapshots",
               Rules.snapshotMode(),
               "exact",
-              "How the agent fills before and after of a change event: exact reads every written"
-                  + " document at the commit time and just before it (2 document reads per"
-                  + " written document); none takes after from the write request and leaves"
-                  + " before null (no reads)."),
+              "How the agent fills before and after of a change event: exact reads the written"
+                  + " documents at the commit time and just before it, except what the request"
+                  + " states (up to 2 document reads per written document: none for a create, 1"
+                  + " for a plain set or a delete); none takes after from the write request and"
+                  + " leaves before null (no reads)."),
           Setting.computed(
               "firetap.cdc.include",
               "cdcInclude",

@@ -18,9 +18,13 @@ import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.ChangeSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,13 +88,7 @@ public final class CommitCapture implements ClientCapture {
       return DocumentImages.fromRequest(commit);
     }
     try {
-      Map<String, Map<String, Object>> before =
-          SnapshotReader.read(firestore, commit.paths(), commit.beforeReadTime());
-      Map<String, Map<String, Object>> after =
-          commit.afterReadTime() == null
-              ? Map.of()
-              : SnapshotReader.read(firestore, commit.paths(), commit.afterReadTime());
-      return DocumentImages.fromSnapshots(commit, before, after);
+      return exactChanges(firestore, commit);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -103,6 +101,29 @@ public final class CommitCapture implements ClientCapture {
           e.toString());
       return DocumentImages.fromRequest(commit);
     }
+  }
+
+  /**
+   * The changes shown by the documents' states just before and just after the commit. What the
+   * request itself states exactly is not read: the state after a delete or a plain set, and before
+   * a create. So a commit of creates costs no read, and one of plain sets half as many.
+   */
+  private static List<DocumentChange> exactChanges(Firestore firestore, CapturedCommit commit)
+      throws ExecutionException, TimeoutException, InterruptedException {
+    Set<String> absentBefore = commit.absentBefore();
+    Map<String, Map<String, Object>> after = new HashMap<>(commit.statedAfter());
+    List<String> unknownBefore =
+        commit.paths().stream().filter(path -> !absentBefore.contains(path)).toList();
+    List<String> unknownAfter =
+        commit.paths().stream().filter(path -> !after.containsKey(path)).toList();
+    Map<String, Map<String, Object>> before =
+        unknownBefore.isEmpty()
+            ? Map.of()
+            : SnapshotReader.read(firestore, unknownBefore, commit.beforeReadTime());
+    if (!unknownAfter.isEmpty() && commit.afterReadTime() != null) {
+      after.putAll(SnapshotReader.read(firestore, unknownAfter, commit.afterReadTime()));
+    }
+    return DocumentImages.fromSnapshots(commit, before, after);
   }
 
   private void emit(List<ChangeEvent> events) {

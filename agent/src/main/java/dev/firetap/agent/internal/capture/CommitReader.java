@@ -119,13 +119,17 @@ final class CommitReader {
                   withTransforms(
                       ProtoValues.fields(write.getUpdate().getFieldsMap()),
                       write.getUpdateTransformsList(),
-                      result.getTransformResultsList()));
+                      result.getTransformResultsList()),
+                  !write.hasUpdateMask()
+                      && write.getUpdateTransformsCount() == 0
+                      && ProtoValues.allPlain(write.getUpdate().getFieldsMap().values()));
           case DELETE ->
               new CapturedWrite(
                   ProtoValues.documentPath(write.getDelete()),
                   CapturedWrite.Kind.DELETE,
                   false,
-                  null);
+                  null,
+                  true);
           case TRANSFORM ->
               new CapturedWrite(
                   ProtoValues.documentPath(write.getTransform().getDocument()),
@@ -134,7 +138,8 @@ final class CommitReader {
                   withTransforms(
                       new LinkedHashMap<>(),
                       write.getTransform().getFieldTransformsList(),
-                      result.getTransformResultsList()));
+                      result.getTransformResultsList()),
+                  false);
           default -> null;
         };
     return Optional.ofNullable(captured)

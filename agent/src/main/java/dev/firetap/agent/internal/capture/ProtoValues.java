@@ -11,6 +11,7 @@ import java.util.Map;
 /** Turns Firestore protocol values into the Java values the event model maps to JSON. */
 final class ProtoValues {
   private static final int DATABASE_ROOT_SEGMENTS = 5;
+  private static final String TYPE_FIELD = "__type__";
 
   private ProtoValues() {}
 
@@ -37,6 +38,28 @@ final class ProtoValues {
       case MAP_VALUE -> fields(value.getMapValue().getFieldsMap());
       default -> value.toString();
     };
+  }
+
+  /**
+   * Whether every value, nested ones included, is of a plain type: not a map with a {@code
+   * __type__} field, the wire form of a vector and of other typed values that the client reads back
+   * as objects of its own.
+   */
+  static boolean allPlain(Iterable<Value> values) {
+    for (Value value : values) {
+      boolean plain =
+          switch (value.getValueTypeCase()) {
+            case MAP_VALUE ->
+                !value.getMapValue().containsFields(TYPE_FIELD)
+                    && allPlain(value.getMapValue().getFieldsMap().values());
+            case ARRAY_VALUE -> allPlain(value.getArrayValue().getValuesList());
+            default -> true;
+          };
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<Object> list(List<Value> values) {

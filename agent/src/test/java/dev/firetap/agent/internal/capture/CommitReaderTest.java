@@ -10,6 +10,7 @@ import com.google.firestore.v1.CommitResponse;
 import com.google.firestore.v1.Document;
 import com.google.firestore.v1.DocumentMask;
 import com.google.firestore.v1.DocumentTransform.FieldTransform;
+import com.google.firestore.v1.MapValue;
 import com.google.firestore.v1.Precondition;
 import com.google.firestore.v1.Value;
 import com.google.firestore.v1.Write;
@@ -18,6 +19,7 @@ import com.google.protobuf.ByteString;
 import com.google.rpc.Status;
 import dev.firetap.config.FiretapConfig;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,66 @@ class CommitReaderTest {
     assertThat(commits.get(1).writes().get(0).path()).isEqualTo("a/3");
     assertThat(commits.get(1).beforeReadTime()).isEqualTo(sent);
     assertThat(commits.get(1).afterReadTime()).isNull();
+  }
+
+  @Test
+  void statesTheStateAfterDeletesAndPlainSetsAndBeforeCreatesOnly() {
+    Write set = create("a/set", "x", 1).toBuilder().clearCurrentDocument().build();
+    Write merge =
+        set.toBuilder()
+            .setUpdate(set.getUpdate().toBuilder().setName(ROOT + "a/merge"))
+            .setUpdateMask(DocumentMask.newBuilder().addFieldPaths("x"))
+            .build();
+    Value vector =
+        Value.newBuilder()
+            .setMapValue(
+                MapValue.newBuilder()
+                    .putFields("__type__", Value.newBuilder().setStringValue("__vector__").build()))
+            .build();
+    Write typed =
+        Write.newBuilder()
+            .setUpdate(Document.newBuilder().setName(ROOT + "a/typed").putFields("v", vector))
+            .build();
+    Write transformed =
+        set.toBuilder()
+            .setUpdate(set.getUpdate().toBuilder().setName(ROOT + "a/t"))
+            .addUpdateTransforms(FieldTransform.newBuilder().setFieldPath("n"))
+            .build();
+    CommitRequest request =
+        CommitRequest.newBuilder()
+            .addWrites(create("a/new", "x", 1))
+            .addWrites(set)
+            .addWrites(Write.newBuilder().setDelete(ROOT + "a/gone"))
+            .addWrites(merge)
+            .addWrites(typed)
+            .addWrites(transformed)
+            .build();
+
+    CapturedCommit commit =
+        CommitReader.commit(request, response(COMMIT, COMMIT, COMMIT, COMMIT, COMMIT, COMMIT), ALL)
+            .get();
+
+    Map<String, Map<String, Object>> after = new HashMap<>();
+    after.put("a/new", Map.of("x", 1L));
+    after.put("a/set", Map.of("x", 1L));
+    after.put("a/gone", null);
+    assertThat(commit.statedAfter()).isEqualTo(after);
+    assertThat(commit.absentBefore()).containsExactly("a/new");
+  }
+
+  @Test
+  void statesNothingOfADocumentWrittenTwiceInOneCommit() {
+    CommitRequest request =
+        CommitRequest.newBuilder()
+            .addWrites(create("a/1", "x", 1))
+            .addWrites(Write.newBuilder().setDelete(ROOT + "a/1"))
+            .build();
+
+    CapturedCommit commit =
+        CommitReader.commit(request, response(COMMIT, COMMIT, COMMIT), ALL).get();
+
+    assertThat(commit.statedAfter()).isEmpty();
+    assertThat(commit.absentBefore()).isEmpty();
   }
 
   private static Write create(String path, String field, long value) {

@@ -47,7 +47,7 @@ class DocumentImagesTest {
   private static CapturedCommit commit(String... paths) {
     List<CapturedWrite> writes =
         List.of(paths).stream()
-            .map(path -> new CapturedWrite(path, CapturedWrite.Kind.SET, false, Map.of()))
+            .map(path -> new CapturedWrite(path, CapturedWrite.Kind.SET, false, Map.of(), true))
             .toList();
     return new CapturedCommit(writes, COMMIT, null, COMMIT.minusNanos(1000), COMMIT);
   }
