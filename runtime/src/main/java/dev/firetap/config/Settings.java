@@ -81,11 +81,12 @@ public final class Settings {
               "firetap.threads.nice",
               "threadsNice",
               Rules.wholeNumber(0, 19),
-              "10",
+              "19",
               "On Linux, the nice value of Firetap's background threads in the application"
                   + " (capture, sender and its Redis I/O): when they and the"
                   + " application's threads want the same cores, the application's run first. 0"
-                  + " runs them at the application's priority."),
+                  + " runs them at the application's priority; a value in between gives them a"
+                  + " larger share of cores that stay busy for long."),
           Setting.computed(
               "firetap.spool.dir",
               "spoolDir",
