@@ -99,6 +99,7 @@ public record AgentBenchmark(
                     "batch", "a batch of three sets", variant, plain.batches(), agent.batches()));
         figures.addAll(profileMisses(pair, latency, variant));
       }
+      figures.add(control(plain, latency.writes(WriteLatency.CONTROL)));
       figures.add(cpu(latency));
       return figures;
     }
@@ -129,6 +130,40 @@ public record AgentBenchmark(
         .withGoal(
             "p50 and p99 ratio ≤ " + LATENCY_GOAL_RATIO,
             p50 <= LATENCY_GOAL_RATIO && p99 <= LATENCY_GOAL_RATIO);
+  }
+
+  /**
+   * The ratios of the control JVM, the same application without the agent, to the first one: how
+   * far apart two identical applications measure in this run, which bounds what the agent's ratios
+   * can resolve.
+   */
+  private static Figure control(WriteLatency.Writes plain, WriteLatency.Writes control) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> ratios = new ArrayList<>();
+    for (String kind : List.of("set", "batch")) {
+      long[] first = kind.equals("set") ? plain.sets() : plain.batches();
+      long[] second = kind.equals("set") ? control.sets() : control.batches();
+      double p50 = ratio(Results.percentile(second, 0.5), Results.percentile(first, 0.5));
+      double p99 = ratio(Results.percentile(second, 0.99), Results.percentile(first, 0.99));
+      values.put(kind + "ControlMillis", percentiles(second));
+      values.put(kind + "P50Ratio", Results.rounded(p50));
+      values.put(kind + "P99Ratio", Results.rounded(p99));
+      ratios.add(
+          kind
+              + ": p50 ratio "
+              + Results.ratio(p50)
+              + ", p99 "
+              + Results.millis(Results.percentile(second, 0.99))
+              + " (ratio "
+              + Results.ratio(p99)
+              + ")");
+    }
+    return Figure.of(
+        "agent.write.control",
+        "Firestore write latency of a second application without the agent (the run's noise)",
+        "the application without the agent of the figures above",
+        String.join("; ", ratios),
+        values);
   }
 
   /** The figures, with a profile of {@code variant}'s JVM on those that missed. */

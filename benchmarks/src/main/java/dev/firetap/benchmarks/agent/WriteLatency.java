@@ -20,17 +20,25 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Firestore write latency with and without the agent, interleaved: one child JVM per variant (the
- * same {@link WritingApp} without the agent, with it in snapshot mode {@code exact}, and in {@code
- * none}), taking turns in rounds, the order rotating every round, so that whatever else the machine
- * does hits every variant alike. After an agent variant's turn, the next turn waits until the agent
- * has put an event on Redis for every write: its background work (snapshot reads, emitting) is part
- * of its own turn, and the run proves that the agent captured every write.
+ * same {@link WritingApp} without the agent, a second one without it as a control, with the agent
+ * in snapshot mode {@code exact}, and in {@code none}), taking turns in rounds, the order rotating
+ * every round, so that whatever else the machine does hits every variant alike. After an agent
+ * variant's turn, the next turn waits until the agent has put an event on Redis for every write:
+ * its background work (snapshot reads, emitting) is part of its own turn, and the run proves that
+ * the agent captured every write.
  */
 final class WriteLatency implements AutoCloseable {
-  /** Without the agent, and with it in each snapshot mode. */
-  static final List<String> VARIANTS = List.of("plain", "exact", "none");
-
   static final String PLAIN = "plain";
+
+  /**
+   * A second JVM without the agent: its ratio to {@link #PLAIN} is what two identical applications
+   * differ by in this run, the noise any ratio of the run carries.
+   */
+  static final String CONTROL = "control";
+
+  /** Without the agent, the control, and with the agent in each snapshot mode. */
+  static final List<String> VARIANTS = List.of(PLAIN, CONTROL, "exact", "none");
+
   private static final String PROJECT = "firetap-bench";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
@@ -72,7 +80,7 @@ final class WriteLatency implements AutoCloseable {
   }
 
   private static List<String> options(String variant, RedisServer redis, Path spool) {
-    if (variant.equals(PLAIN)) {
+    if (!hasAgent(variant)) {
       return List.of();
     }
     return List.of(AppCommand.agent(redis, spool, variant, "cdc.snapshots=" + variant));
@@ -107,7 +115,7 @@ final class WriteLatency implements AutoCloseable {
     if (record) {
       writes.get(variant).add(answer, commits);
     }
-    if (!variant.equals(PLAIN)) {
+    if (hasAgent(variant)) {
       awaitCaptured(variant);
     }
     System.out.printf(
@@ -118,6 +126,10 @@ final class WriteLatency implements AutoCloseable {
         (System.nanoTime() - start) / 1e9,
         Long.parseLong(answer[0]) / 1e3 / commits,
         Long.parseLong(answer[1]) / 1e3 / commits);
+  }
+
+  private static boolean hasAgent(String variant) {
+    return !variant.equals(PLAIN) && !variant.equals(CONTROL);
   }
 
   /** Waits until the agent has emitted an event per document written by {@code variant}. */
