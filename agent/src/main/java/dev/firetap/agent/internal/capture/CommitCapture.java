@@ -16,6 +16,7 @@ import dev.firetap.config.FiretapConfig;
 import dev.firetap.config.SnapshotMode;
 import dev.firetap.event.ChangeEvent;
 import dev.firetap.event.ChangeSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -44,6 +45,7 @@ public final class CommitCapture implements ClientCapture {
   private final CompletableFuture<Firetap> firetap;
   private final CaptureExecutor executor;
   private final ChangeSource source;
+  private final SnapshotOutage outage = new SnapshotOutage();
 
   /**
    * Captures with the settings of {@code config}, emitting through {@code firetap} when started.
@@ -84,21 +86,23 @@ public final class CommitCapture implements ClientCapture {
   }
 
   private List<DocumentChange> changes(Firestore firestore, CapturedCommit commit) {
-    if (snapshots == SnapshotMode.NONE) {
+    if (snapshots == SnapshotMode.NONE || !outage.shouldRead(System.nanoTime())) {
       return DocumentImages.fromRequest(commit);
     }
     try {
-      return exactChanges(firestore, commit);
+      List<DocumentChange> changes = exactChanges(firestore, commit, outage.timeout());
+      outage.succeeded();
+      return changes;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      log.warn(
-          "commit at {}: reading {} documents before and after failed, so their events carry the"
-              + " written fields only: {}",
+      log.debug(
+          "commit at {}: reading {} documents before and after failed",
           commit.commitTime(),
           commit.paths().size(),
-          e.toString());
+          e);
+      outage.failed(System.nanoTime(), e);
       return DocumentImages.fromRequest(commit);
     }
   }
@@ -108,7 +112,8 @@ public final class CommitCapture implements ClientCapture {
    * request itself states exactly is not read: the state after a delete or a plain set, and before
    * a create. So a commit of creates costs no read, and one of plain sets half as many.
    */
-  private static List<DocumentChange> exactChanges(Firestore firestore, CapturedCommit commit)
+  private static List<DocumentChange> exactChanges(
+      Firestore firestore, CapturedCommit commit, Duration timeout)
       throws ExecutionException, TimeoutException, InterruptedException {
     Set<String> absentBefore = commit.absentBefore();
     Map<String, Map<String, Object>> after = new HashMap<>(commit.statedAfter());
@@ -119,9 +124,9 @@ public final class CommitCapture implements ClientCapture {
     Map<String, Map<String, Object>> before =
         unknownBefore.isEmpty()
             ? Map.of()
-            : SnapshotReader.read(firestore, unknownBefore, commit.beforeReadTime());
+            : SnapshotReader.read(firestore, unknownBefore, commit.beforeReadTime(), timeout);
     if (!unknownAfter.isEmpty() && commit.afterReadTime() != null) {
-      after.putAll(SnapshotReader.read(firestore, unknownAfter, commit.afterReadTime()));
+      after.putAll(SnapshotReader.read(firestore, unknownAfter, commit.afterReadTime(), timeout));
     }
     return DocumentImages.fromSnapshots(commit, before, after);
   }

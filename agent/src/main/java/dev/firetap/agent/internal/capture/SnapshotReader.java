@@ -1,5 +1,6 @@
 package dev.firetap.agent.internal.capture;
 
+import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
@@ -19,18 +20,16 @@ import java.util.concurrent.TimeoutException;
  * transaction sends no BeginTransaction and no Commit, so these reads are never captured.
  */
 final class SnapshotReader {
-  static final Duration TIMEOUT = Duration.ofSeconds(30);
-
   private SnapshotReader() {}
 
   /**
    * The fields of each document at {@code readTime}; a document that did not exist maps to null.
    *
    * @throws ExecutionException when the read failed
-   * @throws TimeoutException when it took longer than {@link #TIMEOUT}
+   * @throws TimeoutException when it took longer than {@code timeout}; the read is then cancelled
    */
   static Map<String, Map<String, Object>> read(
-      Firestore firestore, List<String> paths, Instant readTime)
+      Firestore firestore, List<String> paths, Instant readTime, Duration timeout)
       throws ExecutionException, TimeoutException, InterruptedException {
     DocumentReference[] documents =
         paths.stream().map(firestore::document).toArray(DocumentReference[]::new);
@@ -38,10 +37,15 @@ final class SnapshotReader {
         TransactionOptions.createReadOnlyOptionsBuilder()
             .setReadTime(ProtoValues.timestamp(readTime))
             .build();
-    List<DocumentSnapshot> snapshots =
-        firestore
-            .runAsyncTransaction(transaction -> transaction.getAll(documents), options)
-            .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    ApiFuture<List<DocumentSnapshot>> read =
+        firestore.runAsyncTransaction(transaction -> transaction.getAll(documents), options);
+    List<DocumentSnapshot> snapshots;
+    try {
+      snapshots = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      read.cancel(true);
+      throw e;
+    }
     Map<String, Map<String, Object>> fields = new HashMap<>();
     for (DocumentSnapshot snapshot : snapshots) {
       fields.put(snapshot.getReference().getPath(), snapshot.exists() ? snapshot.getData() : null);
