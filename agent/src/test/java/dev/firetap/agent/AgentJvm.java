@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -210,6 +211,15 @@ final class AgentJvm implements AutoCloseable {
   void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Kills the application, as {@link #close()} does, and keeps what it printed next to the agent
+   * jar as {@code name}, for whoever has to find out why a test failed.
+   */
+  void closeKeepingOutput(String name) throws IOException {
+    close();
+    Files.copy(output, agentJar().resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

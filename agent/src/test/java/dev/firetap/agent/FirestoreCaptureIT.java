@@ -12,7 +12,6 @@ import dev.firetap.testing.RedisServer;
 import dev.firetap.testing.RedisStreams;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,12 +73,7 @@ class FirestoreCaptureIT {
   @AfterAll
   static void stop() throws Exception {
     if (app != null) {
-      app.close();
-      // Kept next to the agent jar for whoever has to find out why a test failed.
-      Files.copy(
-          work.resolve("app.log"),
-          AgentJvm.agentJar().resolveSibling("writing-app.log"),
-          StandardCopyOption.REPLACE_EXISTING);
+      app.closeKeepingOutput("writing-app.log");
     }
     if (streams != null) {
       streams.close();

@@ -35,6 +35,12 @@ public final class WritingApp {
   /** Firestore's deepest nesting of maps in a document. */
   static final int DEEPEST = 20;
 
+  /** Documents of the {@code sharded} scenario, {@code parcels/p0} and on. */
+  static final int PARCELS = 8;
+
+  /** Writes to each document of the {@code sharded} scenario: a create, then updates. */
+  static final int PARCEL_WRITES = 4;
+
   private final Firestore db;
 
   private WritingApp(Firestore db) {
@@ -82,6 +88,7 @@ public final class WritingApp {
       case "excluded" -> step("excluded", () -> set("ignored_things/i1", Map.of("a", 1)));
       case "large" -> large();
       case "deep" -> step("deep", () -> set("deep/d1", nested(DEEPEST)));
+      case "sharded" -> sharded();
       default -> throw new IllegalArgumentException("unknown scenario " + scenario);
     }
   }
@@ -186,6 +193,25 @@ public final class WritingApp {
     step("large-new", () -> set("large/l1", Map.of("text", "a".repeat(LARGE_TEXT))));
     step("large-replace", () -> set("large/l1", Map.of("text", "b".repeat(LARGE_TEXT))));
     step("oversized", () -> set("large/l2", Map.of("text", "c".repeat(OVERSIZED_TEXT))));
+  }
+
+  /**
+   * Creates every parcel with {@code n: 1}, then updates each to 2, 3, ... in rounds, so that the
+   * writes of one document interleave with the others'.
+   */
+  private void sharded() {
+    for (int n = 1; n <= PARCEL_WRITES; n++) {
+      for (int parcel = 0; parcel < PARCELS; parcel++) {
+        DocumentReference document = db.document("parcels/p" + parcel);
+        int value = n;
+        step(
+            "parcel-p" + parcel + "-" + n,
+            () ->
+                value == 1
+                    ? document.create(Map.of("n", 1)).get()
+                    : document.update("n", value).get());
+      }
+    }
   }
 
   /** Maps nested {@code depth} deep, the innermost holding {@code leaf: true}. */

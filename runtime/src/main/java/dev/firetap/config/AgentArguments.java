@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * Splits the agent argument string {@code name=value,name=value} into entries. Empty entries (as in
  * {@code a=1,,b=2} or a trailing comma) are skipped; an entry without a name or without '=' is a
- * problem. A value may contain '=' but not ','.
+ * problem. A value may contain '=' but not ',', except the cluster URL of {@code redis.url}: there
+ * the entries without '=' that follow it are its further nodes, so that {@code
+ * redis.url=redis-cluster://a:7000,b:7001,service=shop} names two nodes, as the same URL does in a
+ * system property.
  */
 final class AgentArguments {
   static final String ORIGIN = " (from agent argument)";
@@ -41,13 +44,31 @@ final class AgentArguments {
         continue;
       }
       int equals = entry.indexOf('=');
-      if (equals <= 0) {
+      if (equals < 0 && endsWithClusterUrl(entries)) {
+        Entry url = entries.remove(entries.size() - 1);
+        entries.add(new Entry(url.name(), url.value() + "," + entry));
+      } else if (equals <= 0) {
         problems.add(malformed(entry));
       } else {
         entries.add(new Entry(entry.substring(0, equals).strip(), entry.substring(equals + 1)));
       }
     }
     return new Parsed(entries, problems);
+  }
+
+  private static boolean endsWithClusterUrl(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return false;
+    }
+    Entry last = entries.get(entries.size() - 1);
+    String value = last.value().strip();
+    return (last.name().equals("redis.url") || last.name().equals("firetap.redis.url"))
+        && (startsWithIgnoringCase(value, "redis-cluster://")
+            || startsWithIgnoringCase(value, "rediss-cluster://"));
+  }
+
+  private static boolean startsWithIgnoringCase(String text, String prefix) {
+    return text.regionMatches(true, 0, prefix, 0, prefix.length());
   }
 
   private static String malformed(String entry) {

@@ -345,6 +345,29 @@ class FiretapConfigTest {
   }
 
   @Test
+  void agentArgumentsKeepEveryNodeOfAClusterUrl() {
+    ConfigLoader loader = new ConfigLoader(JVM, Map.of());
+
+    FiretapConfig config =
+        loader.load("redis.url=redis-cluster://:a,b@h1:7000,h2:7001, h3:7002,,service=shop");
+
+    assertThat(config.redis().cluster()).isTrue();
+    assertThat(config.redis().password()).contains("a,b");
+    assertThat(config.redis().toString()).contains("h1:7000,h2:7001,h3:7002");
+    assertThat(config.service()).isEqualTo("shop");
+  }
+
+  @Test
+  void anEntryWithoutEqualsAfterAOneServerUrlIsStillRejected() {
+    ConfigLoader loader = new ConfigLoader(JVM, Map.of());
+
+    assertThatThrownBy(() -> loader.load("redis.url=redis://h1:7000,h2:7001"))
+        .hasMessage(
+            "agent arguments must be name=value pairs separated by ',', as in"
+                + " redis.url=redis://127.0.0.1:6380,batch.size=1000; got 'h2:7001'");
+  }
+
+  @Test
   void namesWhereAnInvalidValueCameFrom() {
     ConfigLoader loader =
         new ConfigLoader(

@@ -6,26 +6,19 @@ import static org.awaitility.Awaitility.await;
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.Operation;
-import dev.firetap.handler.internal.HandlerKeys;
 import dev.firetap.log.LogStats;
-import dev.firetap.redis.RedisEndpoint;
 import dev.firetap.redis.StreamKeys;
+import dev.firetap.testing.ClusterStreams;
 import dev.firetap.testing.RedisCluster;
 import dev.firetap.testing.TestConfigs;
 import dev.firetap.testing.WithRedisCluster;
-import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -195,46 +188,5 @@ class ClusterHandlersIT {
       }
     }
     return events.size();
-  }
-
-  /** Reads streams of the cluster. */
-  private record ClusterStreams(
-      RedisClusterClient client, StatefulRedisClusterConnection<String, String> connection)
-      implements AutoCloseable {
-    static ClusterStreams connect(RedisCluster cluster) {
-      RedisClusterClient client =
-          RedisClusterClient.create(
-              RedisEndpoint.parse(cluster.url()).toRedisUris(Duration.ofSeconds(5)));
-      return new ClusterStreams(client, client.connect());
-    }
-
-    long length(String stream) {
-      return connection.sync().xlen(stream);
-    }
-
-    /** How many workers hold the leases of a handler on {@code streams}. */
-    long leaseOwners(List<String> streams, String handlerId) {
-      HandlerKeys keys = new HandlerKeys("firetap", true);
-      return streams.stream()
-          .map(stream -> connection.sync().get(keys.lease(stream, handlerId)))
-          .filter(Objects::nonNull)
-          .distinct()
-          .count();
-    }
-
-    List<String> events(String stream) {
-      List<String> events = new ArrayList<>();
-      for (StreamMessage<String, String> message :
-          connection.sync().xrange(stream, Range.create("-", "+"))) {
-        events.add(message.getBody().get("event"));
-      }
-      return events;
-    }
-
-    @Override
-    public void close() {
-      connection.close();
-      client.shutdown();
-    }
   }
 }

@@ -22,6 +22,23 @@ public final class TestConfigs {
     return forUrl(cluster.url(), spoolDir, extra);
   }
 
+  /**
+   * Settings pointing at {@code cluster} with {@code shards} change streams per collection, a 2 s
+   * Redis timeout for commands that wait for a cluster node's connection, and error logs kept in
+   * Redis only (these tests have no Firestore).
+   */
+  public static FiretapConfig forShardedCluster(RedisCluster cluster, Path spoolDir, int shards) {
+    return forCluster(
+        cluster,
+        spoolDir,
+        "firetap.cdc.shards",
+        Integer.toString(shards),
+        "firetap.redis.timeout",
+        "2s",
+        "firetap.errors.enabled",
+        "false");
+  }
+
   private static FiretapConfig forUrl(String url, Path spoolDir, String... extra) {
     Map<String, String> settings = new HashMap<>();
     settings.put("firetap.redis.url", url);

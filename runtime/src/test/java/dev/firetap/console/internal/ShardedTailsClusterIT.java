@@ -41,16 +41,7 @@ class ShardedTailsClusterIT {
   void configure(RedisCluster cluster) {
     cluster.flushAll();
     this.cluster = cluster;
-    this.config =
-        TestConfigs.forCluster(
-            cluster,
-            spool,
-            "firetap.cdc.shards",
-            "3",
-            "firetap.redis.timeout",
-            "2s",
-            "firetap.errors.enabled",
-            "false");
+    this.config = TestConfigs.forShardedCluster(cluster, spool, 3);
   }
 
   @Test
