@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +240,7 @@ public final class HandlerLoop {
       if (!claimed.trimmedIds().isEmpty()) {
         deadLetters.recordTrimmed(reader, loop, claimed.trimmedIds());
       }
-      List<StreamMessage<byte[], byte[]>> messages = claimed.messages();
+      List<StreamMessage<byte[], byte[]>> messages = notRunning(claimed.messages());
       if (!messages.isEmpty()) {
         log.info(
             "handler {}: took over {} entries of {} left pending by a stopped consumer",
@@ -250,6 +251,20 @@ public final class HandlerLoop {
       }
       start = claimed.nextId();
     } while (!NO_MORE.equals(start) && !loop.stop().isStopping());
+  }
+
+  /**
+   * Leaves out the entries of the batch in the threads' hands: they look abandoned only because a
+   * heartbeat that keeps them claimed failed (a command timeout on a busy Redis), and are still
+   * running or already written. Handing them over again would run them twice at once.
+   */
+  private List<StreamMessage<byte[], byte[]>> notRunning(
+      List<StreamMessage<byte[], byte[]>> claimed) {
+    Set<String> running = this.running.ids();
+    if (running.isEmpty()) {
+      return claimed;
+    }
+    return claimed.stream().filter(message -> !running.contains(message.getId())).toList();
   }
 
   private Map<String, Long> deliveryCounts(List<StreamMessage<byte[], byte[]>> messages) {
@@ -362,6 +377,14 @@ public final class HandlerLoop {
 
     boolean isDone() {
       return tasks.stream().allMatch(Future::isDone);
+    }
+
+    Set<String> ids() {
+      Set<String> ids = new HashSet<>();
+      for (StreamEntry entry : entries) {
+        ids.add(entry.id());
+      }
+      return ids;
     }
 
     List<String> unfinishedIds() {
