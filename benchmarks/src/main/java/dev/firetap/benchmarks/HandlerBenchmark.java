@@ -65,6 +65,7 @@ public record HandlerBenchmark(int events, int rounds, Duration latencySpan) imp
             new ThroughputFigures(redis, client, new HandlerThroughput(config, events));
         figures.add(throughput.ratio(rounds));
         figures.add(throughput.scaling(rounds));
+        figures.add(throughput.completionRecords());
         LatencyFigures latency = new LatencyFigures(redis, client, config, latencySpan);
         latency.warmUp(LATENCY_WARM_UP);
         figures.add(latency.atRate(1000));

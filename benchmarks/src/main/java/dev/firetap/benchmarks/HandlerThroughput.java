@@ -115,6 +115,22 @@ final class HandlerThroughput {
     }
   }
 
+  /**
+   * The Redis memory ({@code MEMORY USAGE ... SAMPLES 0}: every element counted) of the keys whose
+   * names match {@code pattern}, in bytes.
+   */
+  static long memoryUsage(RedisClient client, String pattern) {
+    try (StatefulRedisConnection<String, String> connection = client.connect()) {
+      RedisCommands<String, String> commands = connection.sync();
+      long bytes = 0;
+      for (String key : commands.keys(pattern)) {
+        Long usage = commands.memoryUsage(key);
+        bytes += usage == null ? 0 : usage;
+      }
+      return bytes;
+    }
+  }
+
   private static byte[] eventOf(StreamMessage<byte[], byte[]> message) {
     for (Map.Entry<byte[], byte[]> field : message.getBody().entrySet()) {
       if (Arrays.equals(field.getKey(), EVENT)) {

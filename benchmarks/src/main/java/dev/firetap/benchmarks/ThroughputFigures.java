@@ -120,6 +120,37 @@ final class ThroughputFigures {
   }
 
   /**
+   * The Redis memory the runtime keeps per handled event for duplicate detection and stale
+   * flagging, after one drain of events of distinct documents: the completion hash and the sorted
+   * set of handled commit times, each divided by the events handled.
+   */
+  Figure completionRecords() throws InterruptedException {
+    handler(1);
+    long done = HandlerThroughput.memoryUsage(client, "firetap:done:*");
+    long handled = HandlerThroughput.memoryUsage(client, "firetap:handled:*");
+    double perEventDone = (double) done / bench.size();
+    double perEventHandled = (double) handled / bench.size();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("events", bench.size());
+    values.put("doneBytes", done);
+    values.put("handledBytes", handled);
+    values.put("doneBytesPerEvent", Results.rounded(perEventDone));
+    values.put("handledBytesPerEvent", Results.rounded(perEventHandled));
+    return Figure.of(
+        "handlers.records",
+        "Redis memory of the completion records per handled event, each of its own document",
+        "—",
+        String.format(
+            Locale.ROOT,
+            "%.0f bytes: completion record %.0f, handled commit time %.0f (%,d events)",
+            perEventDone + perEventHandled,
+            perEventDone,
+            perEventHandled,
+            bench.size()),
+        values);
+  }
+
+  /**
    * The handler with 1, 2 and 4 threads, in rotating order each round; {@link #ratio} warmed it up.
    * Near-linear: each speedup over one thread is at least 0.8 times the threads the machine can run
    * at once.
