@@ -145,7 +145,7 @@ public record ChangeEvent(
   }
 
   private static List<String> sortedCopy(List<String> names) {
-    String[] copy = names.toArray(new String[0]);
+    String[] copy = names.toArray(new String[names.size()]);
     if (isSortedWithoutDuplicates(copy)) {
       // As events carry them: no tree is built to sort what is already sorted.
       return Collections.unmodifiableList(Arrays.asList(copy));

@@ -17,7 +17,7 @@ final class EventJsonReader {
   private EventJsonReader() {}
 
   static ChangeEvent change(Map<String, Object> json) {
-    Fields fields = new Fields("change event", "", json);
+    Fields fields = new Fields("change event", null, json);
     return new ChangeEvent(
         fields.string("id"),
         operation(fields),
@@ -34,7 +34,7 @@ final class EventJsonReader {
   }
 
   static LogEvent log(Map<String, Object> json) {
-    Fields fields = new Fields("log event", "", json);
+    Fields fields = new Fields("log event", null, json);
     return new LogEvent(
         fields.string("id"),
         fields.timestamp("timestamp"),
@@ -154,8 +154,11 @@ final class EventJsonReader {
     return new LogSource(source.string("class"), source.string("method"));
   }
 
-  /** The fields of one JSON object, read with messages that name the event kind and field. */
-  private record Fields(String kind, String prefix, Map<String, Object> json) {
+  /**
+   * The fields of one JSON object, read with messages that name the event kind and field; {@code
+   * path} names the object inside the event, such as {@code tx}, and is null for the event itself.
+   */
+  private record Fields(String kind, String path, Map<String, Object> json) {
     boolean absent(String name) {
       return json.get(name) == null;
     }
@@ -163,7 +166,7 @@ final class EventJsonReader {
     Object required(String name) {
       Object value = json.get(name);
       if (value == null && !json.containsKey(name)) {
-        throw new EventFormatException(kind + " field '" + prefix + name + "' is missing");
+        throw new EventFormatException(kind + " field '" + prefix() + name + "' is missing");
       }
       return value;
     }
@@ -200,7 +203,7 @@ final class EventJsonReader {
     }
 
     Fields object(String name) {
-      return new Fields(kind, prefix + name + ".", map(name));
+      return new Fields(kind, path == null ? name : path + "." + name, map(name));
     }
 
     List<String> strings(String name) {
@@ -249,7 +252,18 @@ final class EventJsonReader {
 
     EventFormatException invalid(String name, String expectation, Object found) {
       return new EventFormatException(
-          kind + " field '" + prefix + name + "' must " + expectation + ", got " + describe(found));
+          kind
+              + " field '"
+              + prefix()
+              + name
+              + "' must "
+              + expectation
+              + ", got "
+              + describe(found));
+    }
+
+    private String prefix() {
+      return path == null ? "" : path + ".";
     }
 
     private static String describe(Object value) {
