@@ -151,7 +151,7 @@ public final class EventCodec {
   }
 
   private static Map<String, Object> parse(byte[] bytes, String kind) {
-    Map<String, Object> ascii = AsciiJsonParser.parse(bytes);
+    Map<String, Object> ascii = EventJsonParser.parse(bytes);
     return ascii != null ? ascii : parseWithJackson(bytes, kind);
   }
 

@@ -1,19 +1,22 @@
 package dev.firetap.event;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Parses a JSON object made of ASCII text without escapes, as the encoder writes most events,
- * straight from the bytes into the values {@link EventJsonReader#readObject} builds, at a fraction
- * of the cost of Jackson's general parser. Anything else (a byte above 127, an escape, an integer
- * beyond 18 digits, a repeated field, deep nesting, a long text, any error) makes it give up and
- * return null, so that Jackson parses the event: whatever this class returns, Jackson returns the
- * same, and every rejection with its message comes from Jackson.
+ * Parses a JSON object as the encoder writes events, straight from the bytes into the values {@link
+ * EventJsonReader#readObject} builds, at a fraction of the cost of Jackson's general parser: plain
+ * ASCII text is copied as it is, names that events carry are returned as constants. Anything
+ * unusual (an integer beyond 18 digits, a repeated field, deep nesting, a long text, a UTF-8
+ * sequence the JDK refuses, any error) makes it give up and return null, so that Jackson parses the
+ * event: whatever this class returns, Jackson returns the same, and every rejection with its
+ * message comes from Jackson.
  */
-final class AsciiJsonParser {
+final class EventJsonParser {
   /** Longest name taken here, far below the limit of Jackson's StreamReadConstraints. */
   private static final int MAX_NAME = 1_000;
 
@@ -59,10 +62,10 @@ final class AsciiJsonParser {
           .toArray(byte[][]::new);
 
   /**
-   * The positions plus one of the known names by their {@link String#hashCode()}, masked: the
-   * smallest table where no two collide, so that a name is compared with one known name at most.
+   * The positions plus one of the known names by {@link #shape}, masked: the smallest table where
+   * no two collide, so that a name is compared with one known name at most.
    */
-  private static final int[] KNOWN_BY_HASH = byHash(KNOWN_NAMES);
+  private static final int[] KNOWN_BY_SHAPE = byShape(KNOWN_NAMES);
 
   /** The bytes a string cannot simply be copied over: quote, backslash, control, multi-byte. */
   private static final boolean[] SPECIAL = special();
@@ -85,13 +88,13 @@ final class AsciiJsonParser {
   private Object[] values = new Object[32];
   private int top;
 
-  private AsciiJsonParser(byte[] json) {
+  private EventJsonParser(byte[] json) {
     this.json = json;
   }
 
   /** The object that {@code json} holds, or null when Jackson has to parse it. */
   static Map<String, Object> parse(byte[] json) {
-    AsciiJsonParser parser = new AsciiJsonParser(json);
+    EventJsonParser parser = new EventJsonParser(json);
     try {
       parser.skipWhitespace();
       if (parser.next() != '{') {
@@ -196,17 +199,26 @@ final class AsciiJsonParser {
     return depth + 1;
   }
 
-  private static int[] byHash(String[] names) {
+  private static int[] byShape(String[] names) {
     for (int size = Integer.highestOneBit(names.length) * 2; ; size *= 2) {
       int[] table = new int[size];
       int placed = 0;
-      while (placed < names.length && table[names[placed].hashCode() & (size - 1)] == 0) {
-        table[names[placed].hashCode() & (size - 1)] = ++placed;
+      while (placed < names.length && table[shape(names[placed], size - 1)] == 0) {
+        table[shape(names[placed], size - 1)] = ++placed;
       }
       if (placed == names.length) {
         return table;
       }
     }
+  }
+
+  private static int shape(String name, int mask) {
+    return shape(name.length(), name.charAt(0), name.charAt(name.length() - 1), mask);
+  }
+
+  /** Length, first and last character: enough to tell the known names apart. */
+  private static int shape(int length, int first, int last, int mask) {
+    return (length * 961 + first * 31 + last) & mask;
   }
 
   private static boolean[] special() {
@@ -217,25 +229,25 @@ final class AsciiJsonParser {
     return special;
   }
 
-  /** A name, hashed as it is scanned to find whether it is one of the known names. */
+  /** A name: one of the known names if it is one, else a new string. */
   private String name() {
     int start = position;
     int limit = Math.min(json.length, start + MAX_NAME);
-    int hash = 0;
-    int end = start;
-    while (end < limit && !SPECIAL[json[end] & 0xFF]) {
-      hash = 31 * hash + json[end];
-      end++;
-    }
+    int end = plainEnd(start, limit);
     if (end == limit || json[end] != '"') {
-      throw GiveUp.INSTANCE;
+      return decodedText(start, limit);
     }
     position = end + 1;
-    int known = KNOWN_BY_HASH[hash & (KNOWN_BY_HASH.length - 1)] - 1;
-    if (known >= 0 && KNOWN_BYTES[known].length == end - start && isAt(start, KNOWN_BYTES[known])) {
+    int length = end - start;
+    if (length == 0) {
+      return "";
+    }
+    int mask = KNOWN_BY_SHAPE.length - 1;
+    int known = KNOWN_BY_SHAPE[shape(length, json[start], json[end - 1], mask)] - 1;
+    if (known >= 0 && KNOWN_BYTES[known].length == length && isAt(start, KNOWN_BYTES[known])) {
       return KNOWN_NAMES[known];
     }
-    return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+    return new String(json, start, length, StandardCharsets.ISO_8859_1);
   }
 
   private boolean isAt(int start, byte[] name) {
@@ -248,24 +260,106 @@ final class AsciiJsonParser {
   }
 
   private String text(int start) {
-    int end = textEnd(start);
+    int limit = Math.min(json.length, start + MAX_STRING);
+    int end = plainEnd(start, limit);
+    if (end == limit || json[end] != '"') {
+      return decodedText(start, limit);
+    }
     position = end + 1;
     return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
   }
 
-  /** The index of the quote that ends the text starting at {@code start}. */
-  private int textEnd(int start) {
-    int limit = Math.min(json.length, start + MAX_STRING);
-    for (int i = start; i < limit; i++) {
-      if (SPECIAL[json[i] & 0xFF]) {
-        // Escapes, control characters and multi-byte UTF-8 are Jackson's to read.
-        if (json[i] == '"') {
-          return i;
+  /** The index of the first byte from {@code start} that is not plain ASCII, or {@code limit}. */
+  private int plainEnd(int start, int limit) {
+    int end = start;
+    while (end < limit && !SPECIAL[json[end] & 0xFF]) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * A text with escapes or multi-byte UTF-8, decoded as Jackson decodes them; gives up at an
+   * invalid escape or UTF-8 sequence, a control character, or the limit.
+   */
+  private String decodedText(int start, int limit) {
+    StringBuilder text = new StringBuilder();
+    int i = start;
+    while (i < limit) {
+      int b = json[i] & 0xFF;
+      if (b == '"') {
+        position = i + 1;
+        return text.toString();
+      } else if (b == '\\') {
+        i = escape(i + 1, text);
+      } else if (b >= 0x80) {
+        int end = i;
+        while (end < limit && json[end] < 0) {
+          end++;
         }
+        text.append(utf8(i, end));
+        i = end;
+      } else if (b < 0x20) {
         throw GiveUp.INSTANCE;
+      } else {
+        text.append((char) b);
+        i++;
       }
     }
     throw GiveUp.INSTANCE;
+  }
+
+  /** Appends the character of the escape after a backslash; returns the index after it. */
+  private int escape(int at, StringBuilder text) {
+    char escaped =
+        switch (at < json.length ? json[at] : 0) {
+          case '"' -> '"';
+          case '\\' -> '\\';
+          case '/' -> '/';
+          case 'b' -> '\b';
+          case 'f' -> '\f';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          case 't' -> '\t';
+          case 'u' -> (char) hex(at + 1);
+          default -> throw GiveUp.INSTANCE;
+        };
+    text.append(escaped);
+    return json[at] == 'u' ? at + 5 : at + 1;
+  }
+
+  private int hex(int start) {
+    if (start + 4 > json.length) {
+      throw GiveUp.INSTANCE;
+    }
+    int value = 0;
+    for (int i = start; i < start + 4; i++) {
+      int b = json[i];
+      int digit =
+          b >= '0' && b <= '9'
+              ? b - '0'
+              : b >= 'a' && b <= 'f' ? b - 'a' + 10 : b >= 'A' && b <= 'F' ? b - 'A' + 10 : -1;
+      if (digit < 0) {
+        throw GiveUp.INSTANCE;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  /**
+   * Bytes of multi-byte UTF-8, decoded strictly: Jackson reads every sequence the JDK accepts here
+   * as the same characters, and what the JDK refuses is left to Jackson to accept or reject.
+   */
+  private String utf8(int start, int end) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(json, start, end - start))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw GiveUp.INSTANCE;
+    }
   }
 
   private Object literal(String rest, Object value) {
