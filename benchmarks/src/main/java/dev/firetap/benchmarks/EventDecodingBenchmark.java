@@ -29,13 +29,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * the handler runtime runs them one after the other, and as the baseline a plain Jackson streaming
  * pass that reads every token and value of the same bytes and builds nothing.
  *
- * <p>Usage, from the project root after {@code ./firetap bench handlers} has built the jars: {@code
- * java -cp "$(ls benchmarks/target/firetap-benchmarks-*[0-9T].jar):$(cat
- * benchmarks/target/classpath.txt)" org.openjdk.jmh.Main EventDecodingBenchmark}.
+ * <p>Usage, from the project root once {@code ./firetap bench handlers} has built the jars: {@code
+ * java -cp "$(ls benchmarks/target/firetap-benchmarks-*T.jar):$(cat
+ * benchmarks/target/classpath.txt)" org.openjdk.jmh.Main EventDecodingBenchmark -prof
+ * dev.firetap.benchmarks.ProcessCpuProfiler}, which adds the JVM's CPU time per decode.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
