@@ -2,6 +2,7 @@ package dev.firetap.event;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -74,23 +75,20 @@ public record ChangeEvent(
   }
 
   private static void checkPath(String path, String collection, String documentId) {
-    String[] segments = path.split("/", -1);
-    boolean allNonEmpty = true;
-    for (String segment : segments) {
-      allNonEmpty &= !segment.isEmpty();
-    }
-    if (segments.length % 2 != 0 || !allNonEmpty) {
+    if (!isDocumentPath(path)) {
       throw new IllegalArgumentException(
           "path must be a document path (an even number of non-empty segments separated by '/'"
               + ", such as users/u1), got '"
               + path
               + "'");
     }
-    if (!segments[segments.length - 1].equals(documentId)) {
+    int last = path.lastIndexOf('/');
+    int previous = path.lastIndexOf('/', last - 1);
+    if (!isSegment(path, last + 1, path.length(), documentId)) {
       throw new IllegalArgumentException(
           "documentId must be the last segment of path '" + path + "', got '" + documentId + "'");
     }
-    if (!segments[segments.length - 2].equals(collection)) {
+    if (!isSegment(path, previous + 1, last, collection)) {
       throw new IllegalArgumentException(
           "collection must be the second-to-last segment of path '"
               + path
@@ -98,6 +96,26 @@ public record ChangeEvent(
               + collection
               + "'");
     }
+  }
+
+  /** Whether the path has an even number of segments separated by '/', none of them empty. */
+  private static boolean isDocumentPath(String path) {
+    int segments = 1;
+    int start = 0;
+    for (int i = 0; i < path.length(); i++) {
+      if (path.charAt(i) == '/') {
+        if (i == start) {
+          return false;
+        }
+        segments++;
+        start = i + 1;
+      }
+    }
+    return start < path.length() && segments % 2 == 0;
+  }
+
+  private static boolean isSegment(String path, int start, int end, String segment) {
+    return end - start == segment.length() && path.startsWith(segment, start);
   }
 
   private static void checkStates(Operation op, Map<?, ?> before, Map<?, ?> after) {
@@ -127,11 +145,25 @@ public record ChangeEvent(
   }
 
   private static List<String> sortedCopy(List<String> names) {
+    String[] copy = names.toArray(new String[names.size()]);
+    if (isSortedWithoutDuplicates(copy)) {
+      // As events carry them: no tree is built to sort what is already sorted.
+      return Collections.unmodifiableList(Arrays.asList(copy));
+    }
     TreeSet<String> sorted = new TreeSet<>();
-    for (String name : names) {
+    for (String name : copy) {
       sorted.add(Objects.requireNonNull(name, "changedFields must not contain null"));
     }
     return Collections.unmodifiableList(new ArrayList<>(sorted));
+  }
+
+  private static boolean isSortedWithoutDuplicates(String[] names) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] == null || (i > 0 && names[i - 1].compareTo(names[i]) >= 0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -151,6 +151,12 @@ public final class EventCodec {
   }
 
   private static Map<String, Object> parse(byte[] bytes, String kind) {
+    Map<String, Object> ascii = EventJsonParser.parse(bytes);
+    return ascii != null ? ascii : parseWithJackson(bytes, kind);
+  }
+
+  /** Parses any JSON object, and says what is wrong with anything else. */
+  static Map<String, Object> parseWithJackson(byte[] bytes, String kind) {
     try (JsonParser parser = FACTORY.createParser(bytes)) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {

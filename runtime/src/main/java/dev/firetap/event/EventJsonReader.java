@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,7 @@ final class EventJsonReader {
   private EventJsonReader() {}
 
   static ChangeEvent change(Map<String, Object> json) {
-    Fields fields = new Fields("change event", "", json);
+    Fields fields = new Fields("change event", null, json);
     return new ChangeEvent(
         fields.string("id"),
         operation(fields),
@@ -35,7 +34,7 @@ final class EventJsonReader {
   }
 
   static LogEvent log(Map<String, Object> json) {
-    Fields fields = new Fields("log event", "", json);
+    Fields fields = new Fields("log event", null, json);
     return new LogEvent(
         fields.string("id"),
         fields.timestamp("timestamp"),
@@ -62,11 +61,7 @@ final class EventJsonReader {
       case START_OBJECT:
         return readObject(parser);
       case START_ARRAY:
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(parser));
-        }
-        return JsonValues.frozenList(list.toArray());
+        return readArray(parser);
       case VALUE_STRING:
         return parser.getText();
       case VALUE_NUMBER_INT:
@@ -90,17 +85,29 @@ final class EventJsonReader {
    * @throws JsonParseException if a field name repeats, located where the repeat begins
    */
   static Map<String, Object> readObject(JsonParser parser) throws IOException {
-    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+    FrozenMap.Builder map = new FrozenMap.Builder();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      if (map.containsKey(name)) {
+      if (map.indexOf(name) >= 0) {
         throw new JsonParseException(
             parser, "Duplicate field '" + name + "'", parser.currentTokenLocation());
       }
       parser.nextToken();
-      map.put(name, readValue(parser));
+      map.add(name, readValue(parser));
     }
-    return JsonValues.frozenMap(map);
+    return map.build();
+  }
+
+  private static List<Object> readArray(JsonParser parser) throws IOException {
+    Object[] items = new Object[8];
+    int count = 0;
+    while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (count == items.length) {
+        items = Arrays.copyOf(items, count * 2);
+      }
+      items[count++] = readValue(parser);
+    }
+    return new FrozenList(Arrays.copyOf(items, count));
   }
 
   private static Operation operation(Fields fields) {
@@ -147,17 +154,21 @@ final class EventJsonReader {
     return new LogSource(source.string("class"), source.string("method"));
   }
 
-  /** The fields of one JSON object, read with messages that name the event kind and field. */
-  private record Fields(String kind, String prefix, Map<String, Object> json) {
+  /**
+   * The fields of one JSON object, read with messages that name the event kind and field; {@code
+   * path} names the object inside the event, such as {@code tx}, and is null for the event itself.
+   */
+  private record Fields(String kind, String path, Map<String, Object> json) {
     boolean absent(String name) {
       return json.get(name) == null;
     }
 
     Object required(String name) {
-      if (!json.containsKey(name)) {
-        throw new EventFormatException(kind + " field '" + prefix + name + "' is missing");
+      Object value = json.get(name);
+      if (value == null && !json.containsKey(name)) {
+        throw new EventFormatException(kind + " field '" + prefix() + name + "' is missing");
       }
-      return json.get(name);
+      return value;
     }
 
     String string(String name) {
@@ -192,17 +203,26 @@ final class EventJsonReader {
     }
 
     Fields object(String name) {
-      return new Fields(kind, prefix + name + ".", map(name));
+      return new Fields(kind, path == null ? name : path + "." + name, map(name));
     }
 
     List<String> strings(String name) {
       Object value = required(name);
-      if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+      if (!(value instanceof List<?> list) || !allStrings(list)) {
         throw invalid(name, "be an array of strings", value);
       }
       @SuppressWarnings("unchecked")
       List<String> strings = (List<String>) list;
       return strings;
+    }
+
+    private static boolean allStrings(List<?> list) {
+      for (Object item : list) {
+        if (!(item instanceof String)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     Instant timestamp(String name) {
@@ -232,7 +252,18 @@ final class EventJsonReader {
 
     EventFormatException invalid(String name, String expectation, Object found) {
       return new EventFormatException(
-          kind + " field '" + prefix + name + "' must " + expectation + ", got " + describe(found));
+          kind
+              + " field '"
+              + prefix()
+              + name
+              + "' must "
+              + expectation
+              + ", got "
+              + describe(found));
+    }
+
+    private String prefix() {
+      return path == null ? "" : path + ".";
     }
 
     private static String describe(Object value) {

@@ -11,20 +11,14 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.util.AbstractList;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -84,19 +78,6 @@ public final class JsonValues {
     return FrozenMap.EMPTY;
   }
 
-  /**
-   * Freezes a map whose values are already JSON-shaped, as a JSON parser produces them, without
-   * copying it: the caller hands it over and keeps no reference.
-   */
-  static Map<String, Object> frozenMap(LinkedHashMap<String, Object> parsed) {
-    return parsed.isEmpty() ? FrozenMap.EMPTY : new FrozenMap(parsed);
-  }
-
-  /** Freezes a list whose items are already JSON-shaped, without copying the array. */
-  static List<Object> frozenList(Object[] parsed) {
-    return new FrozenList(parsed);
-  }
-
   private static Object value(Object value, Path path, int depth) {
     if (value == null
         || value instanceof String
@@ -144,7 +125,8 @@ public final class JsonValues {
   }
 
   private static Object container(Object value, Path path, int depth) {
-    if (value instanceof Frozen frozen && depth + frozen.height() <= MAX_DEPTH) {
+    int height = Frozen.heightOf(value);
+    if (height > 0 && depth + height <= MAX_DEPTH) {
       return value;
     }
     if (depth + 1 > MAX_DEPTH) {
@@ -164,12 +146,19 @@ public final class JsonValues {
   }
 
   private static Object map(Map<?, ?> map, Path path, int depth) {
-    LinkedHashMap<String, Object> copy = new LinkedHashMap<>(Math.max(4, map.size() * 4 / 3 + 1));
+    FrozenMap.Builder copy = new FrozenMap.Builder();
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       String key = String.valueOf(entry.getKey());
-      copy.put(key, value(entry.getValue(), new Path(path, key, -1), depth));
+      Object value = value(entry.getValue(), new Path(path, key, -1), depth);
+      // Keys that differ but print alike, such as 1 and "1": the last value wins, as in a map.
+      int index = copy.indexOf(key);
+      if (index < 0) {
+        copy.add(key, value);
+      } else {
+        copy.set(index, value);
+      }
     }
-    return copy.isEmpty() ? FrozenMap.EMPTY : new FrozenMap(copy);
+    return copy.build();
   }
 
   private static Object list(Iterable<?> items, Path path, int depth) {
@@ -230,10 +219,10 @@ public final class JsonValues {
       return Base64.getEncoder().encodeToString(blob.toBytes());
     }
     if (value instanceof GeoPoint point) {
-      LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-      map.put("latitude", doubleValue(point.getLatitude()));
-      map.put("longitude", doubleValue(point.getLongitude()));
-      return new FrozenMap(map);
+      FrozenMap.Builder map = new FrozenMap.Builder();
+      map.add("latitude", doubleValue(point.getLatitude()));
+      map.add("longitude", doubleValue(point.getLongitude()));
+      return map.build();
     }
     if (value instanceof DocumentReference reference) {
       return reference.getPath();
@@ -266,84 +255,6 @@ public final class JsonValues {
       return Timestamps.format(instant);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Marks the immutable containers this class creates, with how deep they nest. */
-  private interface Frozen {
-    int height();
-  }
-
-  private static int heightOf(Iterable<?> values) {
-    int height = 0;
-    for (Object value : values) {
-      if (value instanceof Frozen frozen) {
-        height = Math.max(height, frozen.height());
-      }
-    }
-    return height + 1;
-  }
-
-  private static final class FrozenMap extends AbstractMap<String, Object> implements Frozen {
-    static final FrozenMap EMPTY = new FrozenMap(new LinkedHashMap<>());
-
-    private final Map<String, Object> entries;
-    private final int height;
-
-    FrozenMap(LinkedHashMap<String, Object> entries) {
-      this.entries = Collections.unmodifiableMap(entries);
-      this.height = heightOf(entries.values());
-    }
-
-    @Override
-    public int height() {
-      return height;
-    }
-
-    @Override
-    public Set<Entry<String, Object>> entrySet() {
-      return entries.entrySet();
-    }
-
-    @Override
-    public int size() {
-      return entries.size();
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return entries.containsKey(key);
-    }
-
-    @Override
-    public Object get(Object key) {
-      return entries.get(key);
-    }
-  }
-
-  private static final class FrozenList extends AbstractList<Object>
-      implements Frozen, RandomAccess {
-    private final Object[] items;
-    private final int height;
-
-    FrozenList(Object[] items) {
-      this.items = items;
-      this.height = heightOf(Arrays.asList(items));
-    }
-
-    @Override
-    public int height() {
-      return height;
-    }
-
-    @Override
-    public Object get(int index) {
-      return items[index];
-    }
-
-    @Override
-    public int size() {
-      return items.length;
     }
   }
 

@@ -3,8 +3,6 @@ package dev.firetap.event;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -153,18 +151,17 @@ public final class Timestamps {
   }
 
   private static Instant toInstant(String text, int nanos, int offsetSeconds) {
+    int hour = number(text, 11, 2);
+    int minute = number(text, 14, 2);
+    int second = number(text, 17, 2);
+    if (hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
     try {
-      LocalDateTime local =
-          LocalDateTime.of(
-              number(text, 0, 4),
-              number(text, 5, 2),
-              number(text, 8, 2),
-              number(text, 11, 2),
-              number(text, 14, 2),
-              number(text, 17, 2),
-              nanos);
-      long epochSecond = local.toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
-      return Instant.ofEpochSecond(epochSecond, nanos);
+      LocalDate date = LocalDate.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2));
+      long secondOfDay = hour * 3600L + minute * 60L + second;
+      return Instant.ofEpochSecond(
+          date.toEpochDay() * 86_400L + secondOfDay - offsetSeconds, nanos);
     } catch (DateTimeException e) {
       return null;
     }

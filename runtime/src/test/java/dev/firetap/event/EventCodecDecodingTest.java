@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,12 +187,15 @@ class EventCodecDecodingTest {
     List<String> unexpected = new ArrayList<>();
 
     for (int round = 0; round < 20_000; round++) {
-      byte[] mutated = mutate(seeds.get(round % seeds.size()), random);
+      byte[] mutated = JsonMutations.mutate(seeds.get(round % seeds.size()), random, SYNTAX);
       decodeBoth(mutated, unexpected);
     }
 
     assertThat(unexpected).isEmpty();
   }
+
+  /** Bytes a mutation puts in, most of them meaningful in JSON. */
+  private static final String SYNTAX = "{}[]\":,0-.eE\\ ntf";
 
   private static final String ERROR = "{\"type\":\"X\",\"message\":null,\"stack\":\"s\"}";
 
@@ -208,24 +210,6 @@ class EventCodecDecodingTest {
         unexpected.add(e + " for " + new String(json, StandardCharsets.UTF_8));
       }
     }
-  }
-
-  private static byte[] mutate(byte[] seed, Random random) {
-    byte[] bytes = seed.clone();
-    int position = random.nextInt(bytes.length);
-    switch (random.nextInt(4)) {
-      case 0 -> bytes[position] = (byte) random.nextInt(256);
-      case 1 -> bytes[position] = (byte) "{}[]\":,0-.eE\\ ntf".charAt(random.nextInt(17));
-      case 2 -> bytes = Arrays.copyOf(bytes, position);
-      default -> {
-        int length = Math.min(bytes.length - position, 1 + random.nextInt(8));
-        byte[] shorter = new byte[bytes.length - length];
-        System.arraycopy(bytes, 0, shorter, 0, position);
-        System.arraycopy(bytes, position + length, shorter, position, shorter.length - position);
-        bytes = shorter;
-      }
-    }
-    return bytes;
   }
 
   private static byte[] change(Map<String, String> overrides) {
