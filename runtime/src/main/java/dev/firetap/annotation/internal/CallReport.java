@@ -16,8 +16,11 @@ import java.util.Map;
  * and never reaches the application.
  */
 final class CallReport {
-  /** OpenTelemetry's MDC key for the trace id (logback and log4j instrumentation), then ours. */
-  private static final List<String> TRACE_ID_KEYS = List.of("trace_id", "traceId");
+  /** OpenTelemetry's MDC key for the trace id (logback and log4j instrumentation). */
+  private static final String OPEN_TELEMETRY_TRACE_ID = "trace_id";
+
+  /** Our MDC key for the trace id, read when OpenTelemetry's is not set. */
+  private static final String TRACE_ID = "traceId";
 
   private static volatile BoundRedactor bound;
 
@@ -38,14 +41,18 @@ final class CallReport {
 
   /**
    * A report of a call, with the user id and trace id of {@code mdc} on the current thread; {@code
-   * config} names the user id's MDC key.
+   * config} names the user id's MDC key. Only the keys the plan uses are read: the user id's when a
+   * part has no {@code userId} expression, the trace id's when the call is logged.
    */
   static CallReport onThisThread(
       FiretapConfig config, MethodPlan plan, Object[] arguments, long startNanos, MdcReader mdc) {
-    String userId = mdc.get(config.mdcUserId());
+    String userId = plan.readsMdcUserId() ? mdc.get(config.mdcUserId()) : null;
     String traceId = null;
-    for (int i = 0; i < TRACE_ID_KEYS.size() && traceId == null; i++) {
-      traceId = mdc.get(TRACE_ID_KEYS.get(i));
+    if (plan.logged() != null) {
+      traceId = mdc.get(OPEN_TELEMETRY_TRACE_ID);
+      if (traceId == null) {
+        traceId = mdc.get(TRACE_ID);
+      }
     }
     return new CallReport(plan, arguments, startNanos, userId, traceId);
   }

@@ -180,12 +180,13 @@ class AnnotatedCallIT {
     Object[] agentArguments = {order, "u1", "1234"};
     Object[] aspectArguments = agentArguments.clone();
 
-    AnnotatedCall outer =
-        AnnotatedCall.enter(Interceptor.AGENT, OrderService.class, place, agentArguments, 0L);
-    AnnotatedCall inner =
-        AnnotatedCall.enter(Interceptor.ASPECTJ, OrderService.class, place, aspectArguments, 0L);
-    AnnotatedCall recursive =
-        AnnotatedCall.enter(Interceptor.AGENT, OrderService.class, place, agentArguments, 0L);
+    InterceptedMethod byAgent = InterceptedMethod.of(Interceptor.AGENT, OrderService.class, place);
+    InterceptedMethod byAspect =
+        InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, place);
+
+    AnnotatedCall outer = AnnotatedCall.enter(byAgent, agentArguments, 0L);
+    AnnotatedCall inner = AnnotatedCall.enter(byAspect, aspectArguments, 0L);
+    AnnotatedCall recursive = AnnotatedCall.enter(byAgent, agentArguments, 0L);
     recursive.exit(order, null, 0L);
     outer.exit(order, null, 0L);
 
@@ -231,7 +232,9 @@ class AnnotatedCallIT {
 
     AnnotatedCall call =
         AnnotatedCall.enter(
-            Interceptor.ASPECTJ, OrderService.class, method("later"), new Object[0], 0L);
+            InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, method("later")),
+            new Object[0],
+            0L);
 
     assertThat(call).isNull();
     assertThat(Firetap.global()).isEmpty();
@@ -241,7 +244,10 @@ class AnnotatedCallIT {
   private Object call(Interceptor interceptor, String name, Object... arguments) throws Throwable {
     Method method = method(name);
     AnnotatedCall call =
-        AnnotatedCall.enter(interceptor, OrderService.class, method, arguments, System.nanoTime());
+        AnnotatedCall.enter(
+            InterceptedMethod.of(interceptor, OrderService.class, method),
+            arguments,
+            System.nanoTime());
     Object result;
     try {
       result = method.invoke(service, arguments);
