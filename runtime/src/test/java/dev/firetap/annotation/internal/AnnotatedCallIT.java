@@ -197,6 +197,23 @@ class AnnotatedCallIT {
   }
 
   @Test
+  void aCallWhoseExitNeverCameLeavesWithTheCallAroundIt() {
+    Object[] arguments = {new Order("o1", "book", Map.of()), "u1", "1234"};
+    InterceptedMethod byAgent =
+        InterceptedMethod.of(Interceptor.AGENT, OrderService.class, method("place"));
+    InterceptedMethod byAspect =
+        InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, method("place"));
+
+    AnnotatedCall outer = AnnotatedCall.enter(byAgent, arguments, 0L);
+    AnnotatedCall.enter(byAgent, arguments, 0L);
+    outer.exit(null, null, 0L);
+    AnnotatedCall next = AnnotatedCall.enter(byAspect, arguments.clone(), 0L);
+    next.exit(null, null, 0L);
+
+    assertThat(next).as("not taken for the agent's abandoned call").isNotNull();
+  }
+
+  @Test
   void capturesAChangeAfterASuccessfulCallAndNothingAfterAFailedOne() throws Throwable {
     Order before = new Order("o1", "book", Map.of());
     Order after = new Order("o1", "book", Map.of("token", "t"));
