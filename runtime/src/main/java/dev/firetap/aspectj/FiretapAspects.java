@@ -1,11 +1,9 @@
 package dev.firetap.aspectj;
 
 import dev.firetap.annotation.internal.AnnotatedCall;
-import java.lang.reflect.Method;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
-import org.aspectj.lang.reflect.MethodSignature;
 
 /**
  * Gives {@code @Logged} and {@code @CaptureChange} their effect in AspectJ mode: woven into the
@@ -50,15 +48,10 @@ public class FiretapAspects {
 
   private static AnnotatedCall enter(ProceedingJoinPoint joinPoint) {
     try {
-      Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
       return AnnotatedCall.enter(
-          AnnotatedCall.Interceptor.ASPECTJ,
-          joinPoint.getSignature().getDeclaringType(),
-          method,
-          joinPoint.getArgs(),
-          System.nanoTime());
+          AspectMethods.of(joinPoint.getStaticPart()), joinPoint.getArgs(), System.nanoTime());
     } catch (Throwable e) {
-      // AnnotatedCall.enter never throws; this guards the reflection above.
+      // AnnotatedCall.enter never throws; this guards the look-up of the method.
       return null;
     }
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.firetap.Firetap;
 import dev.firetap.annotation.internal.AnnotatedCall;
 import dev.firetap.annotation.internal.AnnotatedCall.Interceptor;
+import dev.firetap.annotation.internal.InterceptedMethod;
 import dev.firetap.annotations.Logged;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.EventCodec;
@@ -90,8 +91,8 @@ class StartingInstanceIT {
     Method greet = Greeter.class.getMethod("greet", String.class);
     Greeter greeter = new Greeter();
     Object[] arguments = {name};
-    AnnotatedCall call =
-        AnnotatedCall.enter(Interceptor.AGENT, Greeter.class, greet, arguments, System.nanoTime());
+    InterceptedMethod method = InterceptedMethod.of(Interceptor.AGENT, Greeter.class, greet);
+    AnnotatedCall call = AnnotatedCall.enter(method, arguments, System.nanoTime());
     Object result = greeter.greet(name);
     if (call != null) {
       call.exit(result, null, System.nanoTime());

@@ -2,6 +2,7 @@ package dev.firetap.agent.internal;
 
 import dev.firetap.agent.bootstrap.AnnotationBridge;
 import dev.firetap.annotation.internal.AnnotatedCall;
+import dev.firetap.annotation.internal.InterceptedMethod;
 import dev.firetap.annotation.internal.MdcReader;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
@@ -10,38 +11,31 @@ import java.util.Map;
 
 /**
  * Turns what the advice of an annotated method gathers into an {@link AnnotatedCall}: finds the
- * {@link Method} by the name and descriptor the advice carries as a constant, and the application's
- * MDC by the class loader of the method's class. Both lookups are cached per class.
+ * method by the name and descriptor the advice carries as a constant, with the application's MDC of
+ * the class loader of the method's class. Both are worked out once per class, so a call makes one
+ * look-up.
  */
 final class AnnotatedCallHandler implements AnnotationBridge.Handler {
-  private static final ClassValue<Map<String, Method>> METHODS =
+  private static final ClassValue<Map<String, InterceptedMethod>> METHODS =
       new ClassValue<>() {
         @Override
-        protected Map<String, Method> computeValue(Class<?> type) {
-          Map<String, Method> methods = new HashMap<>();
+        protected Map<String, InterceptedMethod> computeValue(Class<?> type) {
+          MdcReader mdc = ApplicationMdc.of(type.getClassLoader());
+          Map<String, InterceptedMethod> methods = new HashMap<>();
           for (Method method : type.getDeclaredMethods()) {
-            methods.put(signature(method), method);
+            // Interned like the advice's constant, so that the look-up compares by identity.
+            methods.put(
+                signature(method).intern(),
+                InterceptedMethod.of(AnnotatedCall.Interceptor.AGENT, type, method, mdc));
           }
           return methods;
         }
       };
 
-  private static final ClassValue<MdcReader> MDC =
-      new ClassValue<>() {
-        @Override
-        protected MdcReader computeValue(Class<?> type) {
-          return ApplicationMdc.of(type.getClassLoader());
-        }
-      };
-
   @Override
   public Object enter(Class<?> type, String method, Object[] arguments, long startNanos) {
-    Method target = METHODS.get(type).get(method);
-    if (target == null) {
-      return null;
-    }
-    return AnnotatedCall.enter(
-        AnnotatedCall.Interceptor.AGENT, type, target, arguments, startNanos, MDC.get(type));
+    InterceptedMethod target = METHODS.get(type).get(method);
+    return target == null ? null : AnnotatedCall.enter(target, arguments, startNanos);
   }
 
   @Override

@@ -3,9 +3,6 @@ package dev.firetap.annotation.internal;
 import dev.firetap.Firetap;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.internal.StartingInstance;
-import java.lang.reflect.Method;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,69 +28,49 @@ public final class AnnotatedCall {
 
   private static final Logger log = LoggerFactory.getLogger(AnnotatedCall.class);
 
-  private static final ThreadLocal<Deque<AnnotatedCall>> ACTIVE =
-      ThreadLocal.withInitial(ArrayDeque::new);
+  private static final ThreadLocal<CallStack> ACTIVE = ThreadLocal.withInitial(CallStack::new);
 
-  private final Interceptor interceptor;
+  private final InterceptedMethod method;
   private final FiretapConfig config;
   // Null while the agent's instance is still starting: the call is reported once it runs.
   private final Firetap firetap;
   private final MethodPlan plan;
   private final Object[] arguments;
   private final long startNanos;
-  private final MdcReader mdc;
+  private final CallStack stack;
+  private final AnnotatedCall outer;
   private boolean seenByAnotherInterceptor;
 
   private AnnotatedCall(
-      Interceptor interceptor,
+      InterceptedMethod method,
       FiretapConfig config,
       Firetap firetap,
       MethodPlan plan,
       Object[] arguments,
       long start,
-      MdcReader mdc) {
-    this.interceptor = interceptor;
+      CallStack stack) {
+    this.method = method;
     this.config = config;
     this.firetap = firetap;
     this.plan = plan;
     this.arguments = arguments;
     this.startNanos = start;
-    this.mdc = mdc;
+    this.stack = stack;
+    this.outer = stack.innermost;
   }
 
   /**
    * Starts reporting a call. Cheap when there is nothing to report.
    *
-   * @param interceptor who calls
-   * @param targetClass the class the method was called on (its declaring class for static methods)
-   * @param method the method
+   * @param method the method called, as its interceptor keeps it
    * @param arguments the call's arguments; not copied, so pass an array the method cannot change
    * @param startNanos {@link System#nanoTime()} at entry
-   * @return the call, to {@link #exit} when the method returns or throws; null when there is
-   *     nothing to report: no Firetap instance runs ({@link Firetap#global()}) nor is being started
-   *     by the agent, the method has no valid annotation, or another interceptor already reports
-   *     this very call
+   * @return the call, to {@link #exit} when the method returns or throws, on this thread; null when
+   *     there is nothing to report: no Firetap instance runs ({@link Firetap#global()}) nor is
+   *     being started by the agent, the method has no valid annotation, or another interceptor
+   *     already reports this very call
    */
-  public static AnnotatedCall enter(
-      Interceptor interceptor,
-      Class<?> targetClass,
-      Method method,
-      Object[] arguments,
-      long startNanos) {
-    return enter(interceptor, targetClass, method, arguments, startNanos, MdcReader.SLF4J);
-  }
-
-  /**
-   * Like {@link #enter(Interceptor, Class, Method, Object[], long)}, reading the user id and trace
-   * id from {@code mdc} instead of this library's SLF4J.
-   */
-  public static AnnotatedCall enter(
-      Interceptor interceptor,
-      Class<?> targetClass,
-      Method method,
-      Object[] arguments,
-      long startNanos,
-      MdcReader mdc) {
+  public static AnnotatedCall enter(InterceptedMethod method, Object[] arguments, long startNanos) {
     try {
       Firetap firetap = Firetap.global().orElse(null);
       FiretapConfig config =
@@ -101,26 +78,27 @@ public final class AnnotatedCall {
       if (config == null || !config.enabled()) {
         return null;
       }
-      Deque<AnnotatedCall> active = ACTIVE.get();
-      if (claimedByAnother(active.peek(), interceptor, method, arguments)) {
+      CallStack stack = ACTIVE.get();
+      if (claimedByAnother(stack.innermost, method, arguments)) {
         return null;
       }
-      MethodPlan plan = MethodPlan.of(targetClass, method);
+      MethodPlan plan = method.plan();
       if (plan.isEmpty()) {
         return null;
       }
       AnnotatedCall call =
-          new AnnotatedCall(interceptor, config, firetap, plan, arguments, startNanos, mdc);
-      active.push(call);
+          new AnnotatedCall(method, config, firetap, plan, arguments, startNanos, stack);
+      stack.innermost = call;
       return call;
     } catch (Throwable e) {
-      log.debug("{}: not reported: {}", method, e, e);
+      log.debug("{}: not reported: {}", method.method(), e, e);
       return null;
     }
   }
 
   /**
-   * Ends the call: reports it now, or when the future it returned completes.
+   * Ends the call: reports it now, or when the future it returned completes. Called on the thread
+   * that entered it.
    *
    * @param result what the method returned; null when it threw or returns nothing
    * @param thrown what the method threw; null when it returned
@@ -128,10 +106,11 @@ public final class AnnotatedCall {
    */
   public void exit(Object result, Throwable thrown, long endNanos) {
     try {
-      ACTIVE.get().remove(this);
+      stack.remove(this);
       // The context is read now, on the calling thread; a future may complete on another one.
-      CallReport report = CallReport.onThisThread(config, plan, arguments, startNanos, mdc);
-      if (thrown == null && Completion.isFuture(result)) {
+      CallReport report =
+          CallReport.onThisThread(config, plan, arguments, startNanos, method.mdc());
+      if (thrown == null && plan.mayReturnFuture() && Completion.isFuture(result)) {
         Completion.whenDone(result, (value, failure) -> finish(report, value, failure, now()));
       } else {
         finish(report, result, thrown, endNanos);
@@ -154,11 +133,11 @@ public final class AnnotatedCall {
   }
 
   private static boolean claimedByAnother(
-      AnnotatedCall outer, Interceptor interceptor, Method method, Object[] args) {
+      AnnotatedCall outer, InterceptedMethod method, Object[] args) {
     if (outer == null
-        || outer.interceptor == interceptor
+        || outer.method.interceptor() == method.interceptor()
         || outer.seenByAnotherInterceptor
-        || !outer.plan.method().equals(method)
+        || !outer.method.method().equals(method.method())
         || !sameArguments(outer.arguments, args)) {
       return false;
     }
@@ -181,5 +160,23 @@ public final class AnnotatedCall {
   /** Primitive arguments are boxed anew by each interceptor, so they compare by value. */
   private static boolean isBoxed(Object value) {
     return value instanceof Number || value instanceof Boolean || value instanceof Character;
+  }
+
+  /**
+   * The calls being reported on one thread, innermost first, linked through {@link #outer}: entry
+   * reads the thread's stack once, and exit finds it in the call.
+   */
+  private static final class CallStack {
+    private AnnotatedCall innermost;
+
+    /** Takes {@code call} off, with any call inside it whose exit never came. */
+    void remove(AnnotatedCall call) {
+      for (AnnotatedCall current = innermost; current != null; current = current.outer) {
+        if (current == call) {
+          innermost = call.outer;
+          return;
+        }
+      }
+    }
   }
 }

@@ -4,20 +4,24 @@ import dev.firetap.Firetap;
 import dev.firetap.cdc.Change;
 import dev.firetap.config.FiretapConfig;
 import dev.firetap.event.Level;
-import dev.firetap.event.LogSource;
+import dev.firetap.event.LogEvent;
 import dev.firetap.event.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds and emits the events of one finished call: the log event of {@code @Logged} and the change
  * event of {@code @CaptureChange}. Every failure is reported through {@link MethodPlan#warnOnce}
  * and never reaches the application.
  */
-final class CallReport {
-  /** OpenTelemetry's MDC key for the trace id (logback and log4j instrumentation), then ours. */
-  private static final List<String> TRACE_ID_KEYS = List.of("trace_id", "traceId");
+final class CallReport implements Consumer<LogEvent.Builder> {
+  /** OpenTelemetry's MDC key for the trace id (logback and log4j instrumentation). */
+  private static final String OPEN_TELEMETRY_TRACE_ID = "trace_id";
+
+  /** Our MDC key for the trace id, read when OpenTelemetry's is not set. */
+  private static final String TRACE_ID = "traceId";
 
   private static volatile BoundRedactor bound;
 
@@ -26,6 +30,12 @@ final class CallReport {
   private final long startNanos;
   private final String mdcUserId;
   private final String traceId;
+  // What the log event needs of the finished call: set by log() before the report is handed to
+  // the emitter, whose queue publishes them to the thread that builds the event.
+  private long durationMs;
+  private String loggedUserId;
+  private Map<String, Object> data;
+  private Throwable thrown;
 
   private CallReport(
       MethodPlan plan, Object[] arguments, long startNanos, String mdcUserId, String traceId) {
@@ -38,14 +48,18 @@ final class CallReport {
 
   /**
    * A report of a call, with the user id and trace id of {@code mdc} on the current thread; {@code
-   * config} names the user id's MDC key.
+   * config} names the user id's MDC key. Only the keys the plan uses are read: the user id's when a
+   * part has no {@code userId} expression, the trace id's when the call is logged.
    */
   static CallReport onThisThread(
       FiretapConfig config, MethodPlan plan, Object[] arguments, long startNanos, MdcReader mdc) {
-    String userId = mdc.get(config.mdcUserId());
+    String userId = plan.readsMdcUserId() ? mdc.get(config.mdcUserId()) : null;
     String traceId = null;
-    for (int i = 0; i < TRACE_ID_KEYS.size() && traceId == null; i++) {
-      traceId = mdc.get(TRACE_ID_KEYS.get(i));
+    if (plan.logged() != null) {
+      traceId = mdc.get(OPEN_TELEMETRY_TRACE_ID);
+      if (traceId == null) {
+        traceId = mdc.get(TRACE_ID);
+      }
     }
     return new CallReport(plan, arguments, startNanos, userId, traceId);
   }
@@ -73,32 +87,31 @@ final class CallReport {
   }
 
   /**
-   * Hands the log event over to be built on the emitter's thread; what it needs of the call is read
-   * here first: arguments and result are redacted copies, so later changes to them do not show.
+   * Hands the log event over to be built on the emitter's thread, by {@link #accept}; what it needs
+   * of the call is read here first: arguments and result are redacted copies, so later changes to
+   * them do not show. The report itself is handed over, so the call allocates no closure for it.
    */
   private void log(
       Firetap firetap, Object result, Throwable thrown, long endNanos, Redactor redactor) {
     MethodPlan.LoggedPlan logged = plan.logged();
     Level level = thrown != null ? Level.ERROR : logged.level();
-    long durationMs = Math.max(0, (endNanos - startNanos) / 1_000_000);
-    String userId = userId(logged.userId(), result);
-    Map<String, Object> data = data(logged, result, thrown, redactor);
-    LogSource source = plan.source();
-    firetap
-        .logs()
-        .logLater(
-            level,
-            logged.event(),
-            endNanos,
-            event -> {
-              event.source(source).durationMs(durationMs).userId(userId).traceId(traceId);
-              if (data != null) {
-                event.data(data);
-              }
-              if (thrown != null) {
-                event.error(thrown);
-              }
-            });
+    this.durationMs = Math.max(0, (endNanos - startNanos) / 1_000_000);
+    this.loggedUserId = userId(logged.userId(), result);
+    this.data = data(logged, result, thrown, redactor);
+    this.thrown = thrown;
+    firetap.logs().logLater(level, logged.event(), endNanos, this);
+  }
+
+  /** Fills in the log event of the call, on the thread that builds it. */
+  @Override
+  public void accept(LogEvent.Builder event) {
+    event.source(plan.source()).durationMs(durationMs).userId(loggedUserId).traceId(traceId);
+    if (data != null) {
+      event.data(data);
+    }
+    if (thrown != null) {
+      event.error(thrown);
+    }
   }
 
   /** The arguments and the result, as the annotation asks; null when it asks for neither. */

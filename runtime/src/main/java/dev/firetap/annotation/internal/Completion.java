@@ -2,6 +2,7 @@ package dev.firetap.annotation.internal;
 
 import com.google.api.core.ApiFuture;
 import dev.firetap.internal.ClientLibraries;
+import java.lang.reflect.Modifier;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +16,21 @@ import java.util.function.BiConsumer;
  */
 final class Completion {
   private Completion() {}
+
+  /**
+   * Whether a method declared to return {@code type} can return a future: a future type, or a type
+   * that a future class could extend or implement. Such a method's results are checked with {@link
+   * #isFuture}, which costs a search of the result's interfaces when it is not one.
+   */
+  static boolean mayBeFuture(Class<?> type) {
+    if (type.isPrimitive()) {
+      return false;
+    }
+    boolean extensible = type.isInterface() || !Modifier.isFinal(type.getModifiers());
+    return extensible
+        || CompletionStage.class.isAssignableFrom(type)
+        || (ClientLibraries.API_FUTURE && ApiFuture.class.isAssignableFrom(type));
+  }
 
   /** Whether {@code value} is a future whose completion ends the call. */
   static boolean isFuture(Object value) {

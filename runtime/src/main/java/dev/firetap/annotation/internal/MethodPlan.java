@@ -37,6 +37,8 @@ final class MethodPlan {
   private final boolean[] sensitiveParameters;
   private final LoggedPlan logged;
   private final ChangePlan change;
+  private final boolean readsMdcUserId;
+  private final boolean mayReturnFuture;
   private final AtomicBoolean warned = new AtomicBoolean();
 
   private MethodPlan(Class<?> targetClass, Method method) {
@@ -49,6 +51,9 @@ final class MethodPlan {
     this.logged = parse(() -> LoggedPlan.of(loggedAnnotation(method), defaultEvent, description));
     this.change =
         parse(() -> ChangePlan.of(method.getAnnotation(CaptureChange.class), description));
+    this.readsMdcUserId =
+        (logged != null && logged.userId() == null) || (change != null && change.userId() == null);
+    this.mayReturnFuture = Completion.mayBeFuture(method.getReturnType());
   }
 
   /**
@@ -83,6 +88,16 @@ final class MethodPlan {
   /** The {@code @CaptureChange} part; null when the method captures no change. */
   ChangePlan change() {
     return change;
+  }
+
+  /** Whether a part takes its user id from the MDC: it has no {@code userId} expression. */
+  boolean readsMdcUserId() {
+    return readsMdcUserId;
+  }
+
+  /** Whether the method's return type admits a future, whose completion would end the call. */
+  boolean mayReturnFuture() {
+    return mayReturnFuture;
   }
 
   boolean isEmpty() {

@@ -14,7 +14,6 @@ final class EmitterCounters {
   private static final Logger log = LoggerFactory.getLogger(EmitterCounters.class);
   private static final Duration DROP_REPORT_INTERVAL = Duration.ofSeconds(10);
 
-  private final LongAdder accepted = new LongAdder();
   private final LongAdder emitted = new LongAdder();
   private final LongAdder settledLocal = new LongAdder();
   private final LongAdder droppedQueueFull = new LongAdder();
@@ -26,14 +25,6 @@ final class EmitterCounters {
   private volatile Instant lastErrorTime;
   private long reportedDrops;
   private long lastReportNanos = System.nanoTime();
-
-  void accepted() {
-    accepted.increment();
-  }
-
-  long acceptedCount() {
-    return accepted.sum();
-  }
 
   /** Events written to Redis; {@code local} of them were accepted by this process. */
   void emitted(int count, int local) {

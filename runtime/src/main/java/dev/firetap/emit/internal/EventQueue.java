@@ -35,10 +35,13 @@ final class EventQueue {
 
   /** Adds {@code event} unless the queue is full; never blocks. */
   boolean offer(Object event) {
-    if (added.getAndIncrement() - taken >= capacity) {
-      added.decrementAndGet();
-      return false;
-    }
+    long count;
+    do {
+      count = added.get();
+      if (count - taken >= capacity) {
+        return false;
+      }
+    } while (!added.compareAndSet(count, count + 1));
     events.offer(event);
     Thread sleeping = sleeper.get();
     if (sleeping != null && sleeper.compareAndSet(sleeping, null)) {
@@ -96,6 +99,14 @@ final class EventQueue {
     }
     taken += moved;
     return moved;
+  }
+
+  /**
+   * How many events were ever added, counting one being added at this moment; a refused event is
+   * never counted, so this is the number the queue accepted.
+   */
+  long addedCount() {
+    return added.get();
   }
 
   /** How many events are queued, counting one being added at this moment. */

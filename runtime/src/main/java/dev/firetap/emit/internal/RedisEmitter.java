@@ -93,7 +93,6 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
       return false;
     }
     if (queue.offer(event)) {
-      counters.accepted();
       return true;
     }
     counters.droppedQueueFull();
@@ -115,7 +114,7 @@ public final class RedisEmitter implements Emitter, EmitterMXBean {
 
   @Override
   public boolean flush(Duration timeout) {
-    long target = counters.acceptedCount();
+    long target = queue.addedCount();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (counters.settledLocalCount() < target) {
       if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {

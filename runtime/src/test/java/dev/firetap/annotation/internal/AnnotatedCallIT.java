@@ -180,12 +180,13 @@ class AnnotatedCallIT {
     Object[] agentArguments = {order, "u1", "1234"};
     Object[] aspectArguments = agentArguments.clone();
 
-    AnnotatedCall outer =
-        AnnotatedCall.enter(Interceptor.AGENT, OrderService.class, place, agentArguments, 0L);
-    AnnotatedCall inner =
-        AnnotatedCall.enter(Interceptor.ASPECTJ, OrderService.class, place, aspectArguments, 0L);
-    AnnotatedCall recursive =
-        AnnotatedCall.enter(Interceptor.AGENT, OrderService.class, place, agentArguments, 0L);
+    InterceptedMethod byAgent = InterceptedMethod.of(Interceptor.AGENT, OrderService.class, place);
+    InterceptedMethod byAspect =
+        InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, place);
+
+    AnnotatedCall outer = AnnotatedCall.enter(byAgent, agentArguments, 0L);
+    AnnotatedCall inner = AnnotatedCall.enter(byAspect, aspectArguments, 0L);
+    AnnotatedCall recursive = AnnotatedCall.enter(byAgent, agentArguments, 0L);
     recursive.exit(order, null, 0L);
     outer.exit(order, null, 0L);
 
@@ -193,6 +194,23 @@ class AnnotatedCallIT {
     assertThat(inner).isNull();
     assertThat(firetap.emitter().flush(Duration.ofSeconds(5))).isTrue();
     assertThat(streams.length("firetap:logs:info")).isEqualTo(2);
+  }
+
+  @Test
+  void aCallWhoseExitNeverCameLeavesWithTheCallAroundIt() {
+    Object[] arguments = {new Order("o1", "book", Map.of()), "u1", "1234"};
+    InterceptedMethod byAgent =
+        InterceptedMethod.of(Interceptor.AGENT, OrderService.class, method("place"));
+    InterceptedMethod byAspect =
+        InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, method("place"));
+
+    AnnotatedCall outer = AnnotatedCall.enter(byAgent, arguments, 0L);
+    AnnotatedCall.enter(byAgent, arguments, 0L);
+    outer.exit(null, null, 0L);
+    AnnotatedCall next = AnnotatedCall.enter(byAspect, arguments.clone(), 0L);
+    next.exit(null, null, 0L);
+
+    assertThat(next).as("not taken for the agent's abandoned call").isNotNull();
   }
 
   @Test
@@ -231,7 +249,9 @@ class AnnotatedCallIT {
 
     AnnotatedCall call =
         AnnotatedCall.enter(
-            Interceptor.ASPECTJ, OrderService.class, method("later"), new Object[0], 0L);
+            InterceptedMethod.of(Interceptor.ASPECTJ, OrderService.class, method("later")),
+            new Object[0],
+            0L);
 
     assertThat(call).isNull();
     assertThat(Firetap.global()).isEmpty();
@@ -241,7 +261,10 @@ class AnnotatedCallIT {
   private Object call(Interceptor interceptor, String name, Object... arguments) throws Throwable {
     Method method = method(name);
     AnnotatedCall call =
-        AnnotatedCall.enter(interceptor, OrderService.class, method, arguments, System.nanoTime());
+        AnnotatedCall.enter(
+            InterceptedMethod.of(interceptor, OrderService.class, method),
+            arguments,
+            System.nanoTime());
     Object result;
     try {
       result = method.invoke(service, arguments);

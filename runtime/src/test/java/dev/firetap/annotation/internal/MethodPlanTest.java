@@ -9,6 +9,8 @@ import dev.firetap.annotations.Logged;
 import dev.firetap.event.Level;
 import dev.firetap.event.Operation;
 import java.lang.reflect.Method;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class MethodPlanTest {
@@ -44,6 +46,17 @@ class MethodPlanTest {
     public String rename(String sku) {
       return sku;
     }
+
+    public Object lookup(String sku) {
+      return sku;
+    }
+
+    public CompletionStage<String> fetch(String sku) {
+      return CompletableFuture.completedFuture(sku);
+    }
+
+    @Logged(userId = "#sku")
+    public void assign(String sku) {}
   }
 
   @Test
@@ -95,6 +108,20 @@ class MethodPlanTest {
     assertThat(first.change().op()).isEqualTo(Operation.UPDATE);
     assertThat(first.change().after().usesResult()).isTrue();
     assertThat(first.change().before()).isNull();
+  }
+
+  @Test
+  void aResultIsCheckedForAFutureOnlyWhereTheReturnTypeAdmitsOne() {
+    assertThat(MethodPlan.of(Catalog.class, method("price")).mayReturnFuture()).isFalse();
+    assertThat(MethodPlan.of(Catalog.class, method("find")).mayReturnFuture()).isFalse();
+    assertThat(MethodPlan.of(Catalog.class, method("lookup")).mayReturnFuture()).isTrue();
+    assertThat(MethodPlan.of(Catalog.class, method("fetch")).mayReturnFuture()).isTrue();
+  }
+
+  @Test
+  void theMdcUserIdIsReadOnlyByAPartWithoutAUserIdExpression() {
+    assertThat(MethodPlan.of(Catalog.class, method("find")).readsMdcUserId()).isTrue();
+    assertThat(MethodPlan.of(Catalog.class, method("assign")).readsMdcUserId()).isFalse();
   }
 
   private static Method method(String name) {

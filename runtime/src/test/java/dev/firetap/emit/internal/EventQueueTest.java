@@ -32,6 +32,18 @@ class EventQueueTest {
   }
 
   @Test
+  void countsOnlyTheEventsItAccepted() throws Exception {
+    EventQueue queue = new EventQueue(1);
+
+    queue.offer("a");
+    queue.offer("refused");
+    queue.poll(0, TimeUnit.MILLISECONDS);
+    queue.offer("b");
+
+    assertThat(queue.addedCount()).isEqualTo(2);
+  }
+
+  @Test
   void drainsAtMostTheNumberAskedAndClearsTheRest() {
     EventQueue queue = new EventQueue(10);
     for (int i = 0; i < 5; i++) {
