@@ -19,13 +19,14 @@ final class EventJsonWriter {
     writeField(json, "collection", event.collection());
     writeField(json, "documentId", event.documentId());
     writeField(json, "path", event.path());
+    // The routing fields (EventHeaders) come before the documents, so readers stop before them.
+    writeField(json, "commitTime", Timestamps.format(event.commitTime()));
     json.writeFieldName("before");
     writeValue(event.before(), json);
     json.writeFieldName("after");
     writeValue(event.after(), json);
     json.writeFieldName("changedFields");
     writeValue(event.changedFields(), json);
-    writeField(json, "commitTime", Timestamps.format(event.commitTime()));
     writeTransaction(event.tx(), json);
     writeChangeSource(event.source(), json);
     writeField(json, "userId", event.userId());

@@ -35,9 +35,9 @@ class EventCodecTest {
     assertThat(json)
         .isEqualTo(
             "{\"id\":\"c-1\",\"op\":\"update\",\"collection\":\"orders\",\"documentId\":\"o9\","
-                + "\"path\":\"users/u1/orders/o9\",\"before\":{\"status\":\"new\",\"total\":12},"
+                + "\"path\":\"users/u1/orders/o9\",\"commitTime\":\"2026-12-03T12:00:00.123456Z\","
+                + "\"before\":{\"status\":\"new\",\"total\":12},"
                 + "\"after\":{\"status\":\"paid\",\"total\":12},\"changedFields\":[\"status\"],"
-                + "\"commitTime\":\"2026-12-03T12:00:00.123456Z\","
                 + "\"tx\":{\"id\":\"t-1\",\"size\":2,\"index\":1},"
                 + "\"source\":{\"service\":\"orders-api\",\"host\":\"web-1\","
                 + "\"version\":\"1.4.2\"},"
