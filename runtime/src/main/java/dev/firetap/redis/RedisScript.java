@@ -1,5 +1,6 @@
 package dev.firetap.redis;
 
+import io.lettuce.core.AbstractRedisAsyncCommands;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -61,16 +62,34 @@ public final class RedisScript {
         .handle(
             (reply, failure) -> {
               if (failure == null) {
-                return CompletableFuture.completedFuture(reply);
+                return CompletableFuture.<T>completedFuture(reply);
               }
               Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
               if (failure instanceof RedisNoScriptException
                   || cause instanceof RedisNoScriptException) {
-                return redis.<T>eval(source, output, keys, arguments);
+                return this.<T>sendWhole(redis, output, keys, arguments);
               }
               return CompletableFuture.<T>failedFuture(cause);
             })
         .thenCompose(stage -> stage);
+  }
+
+  /**
+   * Sends the script whole, from the thread that received NOSCRIPT. The caller may be between
+   * commands of a pipeline it sends in one write (automatic flushing off): then the EVAL would wait
+   * in the connection's buffer for a write that never comes, since the caller waits for this very
+   * reply. So it is flushed at once.
+   */
+  private <T> CompletionStage<T> sendWhole(
+      RedisClusterAsyncCommands<byte[], byte[]> redis,
+      ScriptOutputType output,
+      byte[][] keys,
+      byte[]... arguments) {
+    CompletionStage<T> reply = redis.eval(source, output, keys, arguments);
+    if (redis instanceof AbstractRedisAsyncCommands<?, ?> commands) {
+      commands.getConnection().flushCommands();
+    }
+    return reply;
   }
 
   @Override
